@@ -1,0 +1,28 @@
+package dev.carbonshift.job;
+
+import java.util.List;
+
+/**
+ * A declarative network for a training job.
+ *
+ * @param type {@code mlp} or {@code lstm}
+ * @param layers hidden layer sizes
+ * @param activation hidden activation, e.g. {@code relu}, {@code tanh}
+ * @param updater {@code adam}, {@code sgd}, {@code nesterovs}, {@code rmsprop}
+ * @param earlyStoppingPatience epochs without validation improvement before stopping (0 = off)
+ * @param freezeLayers for transfer: how many leading layers keep the base model's weights
+ * @param fineTuneLearningRate for transfer: if set, unfreeze all layers afterwards at this rate
+ */
+public record NetworkSpec(
+    String type,
+    List<Integer> layers,
+    String activation,
+    double dropout,
+    String updater,
+    double learningRate,
+    int epochs,
+    int batchSize,
+    int earlyStoppingPatience,
+    long seed,
+    int freezeLayers,
+    Double fineTuneLearningRate) {}

@@ -1,0 +1,18 @@
+package dev.carbonshift.job;
+
+/**
+ * The quality a training run aims for; training stops early once reached.
+ *
+ * @param metric one of {@code mae}, {@code rmse}, {@code r2}, {@code accuracy}
+ */
+public record Target(String metric, double threshold) {
+
+  /** Whether larger values of the metric are better. */
+  public boolean higherIsBetter() {
+    return metric.equals("r2") || metric.equals("accuracy");
+  }
+
+  public boolean reachedBy(double value) {
+    return higherIsBetter() ? value >= threshold : value <= threshold;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.carbonshift.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The H2 knowledge store: opens connections to one database (a file by default, or in memory for
+ * tests) whose schema Flyway has brought up to date.
+ */
+public final class Database {
+
+  /** Default location of the store, under the working directory. */
+  public static final Path DEFAULT_FILE = Path.of(".carbonshift", "carbonshift");
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  private Database(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  /**
+   * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. The
+   * password, if any, comes from {@code CARBONSHIFT_DB_PASSWORD}, never from a file.
+   */
+  public static Database file(Path base) {
+    Path abs = base.toAbsolutePath().normalize();
+    try {
+      if (abs.getParent() != null) {
+        Files.createDirectories(abs.getParent());
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
+    }
+    String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
+    return migrated(
+        new Database("jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE", "sa", password));
+  }
+
+  /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */
+  public static Database inMemory(String name) {
+    return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""));
+  }
+
+  /** A store at any JDBC URL (e.g. PostgreSQL); the schema is migrated on open. */
+  public static Database url(String jdbcUrl, String user, String password) {
+    return migrated(new Database(jdbcUrl, user, password));
+  }
+
+  private static Database migrated(Database db) {
+    try {
+      Flyway.configure()
+          .dataSource(db.url, db.user, db.password)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
+    }
+    return db;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public Connection connect() {
+    try {
+      return DriverManager.getConnection(url, user, password);
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to the store at " + url, e);
+    }
+  }
+
+  public Jdbc jdbc() {
+    return new Jdbc(this);
+  }
+}
