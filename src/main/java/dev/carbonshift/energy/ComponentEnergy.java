@@ -1,0 +1,23 @@
+package dev.carbonshift.energy;
+
+import java.util.Objects;
+
+/**
+ * Energy of one component over a measurement.
+ *
+ * @param joules IT energy, before PUE
+ * @param detail what was read or assumed (device names, TDP used, sampling interval)
+ */
+public record ComponentEnergy(Component component, double joules, Method method, String detail) {
+  public ComponentEnergy {
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(method, "method");
+    if (!Double.isFinite(joules) || joules < 0) {
+      throw new IllegalArgumentException("energy must be finite and non-negative: " + joules);
+    }
+  }
+
+  public double kwh() {
+    return joules / 3_600_000.0;
+  }
+}
