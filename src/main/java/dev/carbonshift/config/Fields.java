@@ -45,7 +45,12 @@ public final class Fields {
       if (!known.contains(name)) {
         String hint =
             Spelling.closest(name, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
-        throw error(name, "unknown field" + hint + "; known fields: " + String.join(", ", known));
+        throw error(
+            name,
+            "unknown field"
+                + hint
+                + "; known fields: "
+                + String.join(", ", known.stream().sorted().toList()));
       }
     }
     return this;
@@ -71,7 +76,10 @@ public final class Fields {
     if (!v.isValueNode()) {
       throw error(field, "must be a single value, not " + kind(v));
     }
-    String s = v.asText().trim();
+    String s =
+        v.isBoolean() && tree.rawScalar(path(field)) != null
+            ? tree.rawScalar(path(field)).trim()
+            : v.asText().trim();
     if (s.isEmpty()) {
       throw error(field, "must not be empty");
     }
@@ -194,7 +202,8 @@ public final class Fields {
       if (!e.isValueNode() || e.isNull() || e.asText().isBlank()) {
         throw tree.error(path(field) + "[" + i + "]", "must be a non-empty value");
       }
-      out.add(e.asText().trim());
+      String raw = e.isBoolean() ? tree.rawScalar(path(field) + "[" + i + "]") : null;
+      out.add(raw != null ? raw.trim() : e.asText().trim());
     }
     return out;
   }

@@ -24,11 +24,14 @@ public final class LocatedTree {
   private final String file;
   private final JsonNode root;
   private final Map<String, Integer> lines;
+  private final Map<String, String> rawScalars;
 
-  private LocatedTree(String file, JsonNode root, Map<String, Integer> lines) {
+  private LocatedTree(
+      String file, JsonNode root, Map<String, Integer> lines, Map<String, String> rawScalars) {
     this.file = file;
     this.root = root;
     this.lines = lines;
+    this.rawScalars = rawScalars;
   }
 
   /**
@@ -46,7 +49,10 @@ public final class LocatedTree {
       if (!root.isObject()) {
         throw new InvalidInputException(file, 1, null, "expected a mapping of fields at the top");
       }
-      return new LocatedTree(file, root, indexLines(mapper, text));
+      Map<String, Integer> lines = new HashMap<>();
+      Map<String, String> raw = new HashMap<>();
+      index(mapper, text, lines, raw);
+      return new LocatedTree(file, root, lines, raw);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       throw new InvalidInputException(
@@ -56,9 +62,9 @@ public final class LocatedTree {
     }
   }
 
-  private static Map<String, Integer> indexLines(ObjectMapper mapper, String text)
+  private static void index(
+      ObjectMapper mapper, String text, Map<String, Integer> lines, Map<String, String> raw)
       throws IOException {
-    Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -66,11 +72,20 @@ public final class LocatedTree {
           String path = pathOf(p, t);
           if (!path.isEmpty()) {
             lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+              // YAML 1.1 reads `no`, `yes`, `on`, `off` as booleans: keep the words as written,
+              // so a region id `no` (Norway) stays "no", not "false".
+              raw.put(path, p.getText());
+            }
           }
         }
       }
     }
-    return lines;
+  }
+
+  /** The scalar at {@code path} as written in the file, for values YAML read as booleans. */
+  public String rawScalar(String path) {
+    return rawScalars.get(path);
   }
 
   private static String pathOf(JsonParser p, JsonToken t) {

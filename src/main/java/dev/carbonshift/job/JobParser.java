@@ -62,13 +62,20 @@ public final class JobParser {
   }
 
   public ParsedJob parse(Path file) {
+    return parse(file, file.toString());
+  }
+
+  /** Parses a file, naming it {@code shownAs} in errors (e.g. the path as the user typed it). */
+  public ParsedJob parse(Path file, String shownAs) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidInputException(shownAs, 0, null, "no such file");
     } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), 0, null, "cannot read: " + e);
+      throw new InvalidInputException(shownAs, 0, null, "cannot read: " + e.getMessage());
     }
-    return parse(file.toString(), text, file);
+    return parse(shownAs, text, file);
   }
 
   /** Parses descriptor text; {@code name} is shown in errors and decides JSON vs YAML. */
