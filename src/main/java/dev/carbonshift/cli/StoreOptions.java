@@ -11,8 +11,9 @@ public final class StoreOptions {
       names = "--db",
       paramLabel = "PATH",
       description =
-          "H2 store file, without .mv.db (default: ${DEFAULT-VALUE} under the working directory)",
-      defaultValue = ".carbonshift/carbonshift")
+          "H2 store file, without .mv.db (default: $CARBONSHIFT_DB, else ${DEFAULT-VALUE} under"
+              + " the working directory)",
+      defaultValue = "${env:CARBONSHIFT_DB:-.carbonshift/carbonshift}")
   String db;
 
   @Option(
