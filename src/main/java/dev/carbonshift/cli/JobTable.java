@@ -22,7 +22,7 @@ final class JobTable {
     Table t = new Table("ID", "NAME", "TEAM", "KIND", "STATE", "HOME", "DEADLINE", "PLACEMENT");
     for (StoredJob j : jobs) {
       String placed =
-          placements.current(j.id()).map(p -> p.region() + " @ " + p.start()).orElse("-");
+          placements.current(j.id()).map(p -> p.region() + " @ " + Times.show(p.start())).orElse("-");
       t.row(
           j.id(),
           j.name(),
@@ -30,7 +30,7 @@ final class JobTable {
           j.kind().name().toLowerCase(java.util.Locale.ROOT),
           j.state().name(),
           j.homeRegion(),
-          j.deadline() == null ? "-" : j.deadline().toString(),
+          Times.show(j.deadline()),
           placed);
     }
     t.print(out);
