@@ -7,12 +7,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 knowledge store: opens connections to one database (a file by default, or in memory for
  * tests) whose schema Flyway has brought up to date.
  */
 public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** Default location of the store, under the working directory. */
   public static final Path DEFAULT_FILE = Path.of(".carbonshift", "carbonshift");
@@ -59,11 +64,19 @@ public final class Database {
 
   private static Database migrated(Database db) {
     try {
-      Flyway.configure()
-          .dataSource(db.url, db.user, db.password)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(db.url, db.user, db.password)
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.info(
+            "store {}: applied {} migrations, schema now at version {}",
+            db.url,
+            result.migrationsExecuted,
+            result.targetSchemaVersion);
+      }
     } catch (RuntimeException e) {
       throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
     }
