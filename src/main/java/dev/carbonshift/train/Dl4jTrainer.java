@@ -37,7 +37,8 @@ final class Dl4jTrainer implements Trainer {
     String name = job.model() == null ? job.name() : job.model();
     if (!name.matches("[A-Za-z0-9._-]+") || job.network() == null) {
       return new TrainingOutcome.Failed(
-          job.name() + ": needs a model name of letters, digits, '.', '_' or '-' and a network");
+          job.name() + ": needs a model name of letters, digits, '.', '_' or '-' and a network",
+          true);
     }
     EnergyMeter.Session session = req.meter().start();
     Instant started = clock.instant();
@@ -132,11 +133,11 @@ final class Dl4jTrainer implements Trainer {
       cps.clear();
       return new TrainingOutcome.Completed(version, run);
     } catch (DatasetException | IllegalArgumentException e) {
-      return new TrainingOutcome.Failed(e.getMessage());
+      return new TrainingOutcome.Failed(e.getMessage(), true);
     } catch (UncheckedIOException e) {
-      return new TrainingOutcome.Failed(e.getMessage() + ": " + e.getCause().getMessage());
+      return new TrainingOutcome.Failed(e.getMessage() + ": " + e.getCause().getMessage(), false);
     } catch (RuntimeException e) {
-      return new TrainingOutcome.Failed("training failed: " + e);
+      return new TrainingOutcome.Failed("training failed: " + e, false);
     } finally {
       session.stop();
     }

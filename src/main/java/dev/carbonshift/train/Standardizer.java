@@ -60,27 +60,28 @@ record Standardizer(double[] featureMean, double[] featureStd, double labelMean,
       throw new DatasetException(
           "the dataset has " + f + " feature columns, the model expects " + featureMean.length);
     }
-    INDArray out = sequence ? Nd4j.create(n, f, steps) : Nd4j.create(n, steps * f);
+    // filled in Java and handed over once: one native call per batch, not one per value
+    float[] flat = new float[n * f * steps];
     for (int i = 0; i < n; i++) {
       double[] x = d.inputs()[samples[i]];
       for (int j = 0; j < x.length; j++) {
-        double v = (x[j] - featureMean[j % f]) / featureStd[j % f];
-        if (sequence) {
-          out.putScalar(new long[] {i, j % f, j / f}, v);
-        } else {
-          out.putScalar(i, j, v);
-        }
+        int feature = j % f;
+        int step = j / f;
+        int at = sequence ? (i * f + feature) * steps + step : i * f * steps + j;
+        flat[at] = (float) ((x[j] - featureMean[feature]) / featureStd[feature]);
       }
     }
-    return out;
+    return sequence
+        ? Nd4j.create(flat, new long[] {n, f, steps}, 'c')
+        : Nd4j.create(flat, new long[] {n, (long) f * steps}, 'c');
   }
 
   INDArray labels(PreparedData d, int[] samples) {
-    INDArray out = Nd4j.create(samples.length, 1);
+    float[] flat = new float[samples.length];
     for (int i = 0; i < samples.length; i++) {
-      out.putScalar(i, 0, (d.labels()[samples[i]] - labelMean) / labelStd);
+      flat[i] = (float) ((d.labels()[samples[i]] - labelMean) / labelStd);
     }
-    return out;
+    return Nd4j.create(flat, new long[] {samples.length, 1}, 'c');
   }
 
   double unscaleLabel(double scaled) {

@@ -19,7 +19,8 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * The network a job starts from and the scaling its inputs get: a fresh network (scratch), the
  * parent's weights, updater state and scaling (incremental), or a base model's feature layers,
- * frozen, under a new head, with scaling fitted on the new data (transfer).
+ * frozen, under a new head (transfer). Reused layers keep the parent's scaling, because their
+ * weights only mean something for inputs scaled the way they were trained on.
  */
 record StartingPoint(
     MultiLayerNetwork net,
@@ -45,10 +46,7 @@ record StartingPoint(
       Path file = base.resolve(job.modelFile()).normalize();
       net = load(file, keepUpdater);
       Path sibling = file.resolveSibling(Standardizer.FILE);
-      scaler =
-          strategy == Strategy.INCREMENTAL && Files.exists(sibling)
-              ? loadScaler(sibling.getParent())
-              : Standardizer.fit(data);
+      scaler = Files.exists(sibling) ? loadScaler(sibling.getParent()) : Standardizer.fit(data);
     } else {
       String defaultName = job.model() == null ? job.name() : job.model();
       ModelRef ref = ModelRef.parse(job.baseModel(), defaultName);
@@ -65,10 +63,7 @@ record StartingPoint(
       net = load(parent.modelFile(), keepUpdater);
       parentName = parent.name();
       parentVersion = parent.version();
-      scaler =
-          strategy == Strategy.INCREMENTAL
-              ? loadScaler(parent.directory())
-              : Standardizer.fit(data);
+      scaler = loadScaler(parent.directory());
     }
     if (strategy == Strategy.TRANSFER) {
       net = transfer(net, spec);

@@ -8,6 +8,10 @@ public sealed interface TrainingOutcome {
   /** Stopped on request after a checkpoint; running the same job again resumes there. */
   record Stopped(int epochsDone, double kwhSoFar, String reason) implements TrainingOutcome {}
 
-  /** Nothing was registered; {@code reason} says why (bad data names file, line and column). */
-  record Failed(String reason) implements TrainingOutcome {}
+  /**
+   * Nothing was registered; {@code reason} says why (bad data names file, line and column).
+   *
+   * @param badInput true when the job or its data are at fault, false for an internal failure
+   */
+  record Failed(String reason, boolean badInput) implements TrainingOutcome {}
 }
