@@ -52,6 +52,14 @@ final class BenchTrainingCommand implements Callable<Integer> {
       description = "modelled power per busy CPU core (default: ${DEFAULT-VALUE})")
   double watts;
 
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "runs of each compared job; the median-energy run counts (default: ${DEFAULT-VALUE})")
+  int repeat;
+
   BenchTrainingCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -71,7 +79,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "runs (energy = %.0f W per busy core × CPU time):%n", watts);
     try {
-      var results = new TrainingSavingsBench(models, dir, watts, ctx.clock()).run(set, out);
+      var results = new TrainingSavingsBench(models, dir, watts, repeat, ctx.clock()).run(set, out);
       out.println();
       Table t = new Table("JOB", "REUSE kWh", "SCRATCH kWh", "SAVED", "REUSE TEST", "SCRATCH TEST");
       for (var c : results) {
