@@ -8,21 +8,28 @@ import dev.carbonshift.job.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class MalformedDatasetTest {
   @TempDir Path dataDir;
 
-  @ParameterizedTest
-  @CsvSource({
-    "missing-column.csv, line 1, column 3, 'no column ''Carbon Intensity'''",
-    "non-numeric.csv, line 8, column 2, 'n/a'",
-    "empty.csv, line 1, column 1, empty",
-  })
-  void a_malformed_csv_fails_naming_file_line_and_column_and_writes_no_version(
-      String file, String line, String column, String what) {
+  @Test
+  void a_csv_without_the_label_column_fails_naming_the_header_line() {
+    assertFailsNaming("missing-column.csv", "line 1", "column 3", "no column 'Carbon Intensity'");
+  }
+
+  @Test
+  void a_non_numeric_cell_fails_naming_its_line_and_column() {
+    assertFailsNaming("non-numeric.csv", "line 8", "column 2", "'n/a'");
+  }
+
+  @Test
+  void an_empty_file_fails_naming_its_first_line() {
+    assertFailsNaming("empty.csv", "line 1", "column 1", "empty");
+  }
+
+  private void assertFailsNaming(String file, String line, String column, String what) {
     Clock clock = TrainFixtures.ticking();
     ModelRegistry registry = ModelRegistry.inMemory();
     var job =
@@ -42,6 +49,7 @@ class MalformedDatasetTest {
 
     assertThat(outcome).isInstanceOf(TrainingOutcome.Failed.class);
     String reason = ((TrainingOutcome.Failed) outcome).reason();
+    assertThat(((TrainingOutcome.Failed) outcome).badInput()).isTrue();
     assertThat(reason).contains(file).contains(line + ",").contains(column).contains(what);
     assertThat(registry.list(null)).isEmpty();
     assertThat(dataDir.resolve("bad")).doesNotExist();
