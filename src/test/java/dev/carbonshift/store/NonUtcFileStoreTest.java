@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,24 +18,49 @@ class NonUtcFileStoreTest extends FileStoreTest {
   private static TimeZone saved;
 
   @BeforeAll
-  static void useNewfoundlandTime() {
+  static void useNewfoundlandTime() throws ReflectiveOperationException {
     saved = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
+    resetH2ZoneCache();
   }
 
   @AfterAll
-  static void restoreTimeZone() {
+  static void restoreTimeZone() throws ReflectiveOperationException {
     TimeZone.setDefault(saved);
+    resetH2ZoneCache();
+  }
+
+  /**
+   * H2 caches the JVM's zone on first use, and an earlier test class in this JVM may already have
+   * used it. Called by name: only the store's own code, through JDBC, may depend on H2.
+   */
+  private static void resetH2ZoneCache() throws ReflectiveOperationException {
+    Class.forName("org.h2.util.DateTimeUtils").getMethod("resetCalendar").invoke(null);
+  }
+
+  @Test
+  void the_database_session_really_runs_in_newfoundland_time() {
+    String local =
+        db.jdbc()
+            .queryOne(
+                "SELECT CAST(TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' AS TIMESTAMP)",
+                rs -> rs.getString(1))
+            .orElseThrow();
+
+    assertThat(local).startsWith("2025-12-31 20:30:00");
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        // the hour that does not exist locally when the clocks go forward
-        "2026-03-08T05:45:00.321Z",
-        // the hour that happens twice locally when they go back
+        // its UTC wall-clock time, 02:15, does not exist locally: the clocks jump 02:00 -> 03:00
+        "2026-03-08T02:15:00.321Z",
+        // local 01:30 happens twice when the clocks go back; this is the first (NDT) one
         "2026-11-01T04:00:00.123Z",
-        "2026-11-01T03:45:00.999Z"
+        // and this the second (NST) one
+        "2026-11-01T05:00:00.123Z",
+        // its UTC wall-clock time, 01:30, is the local hour that happens twice
+        "2026-11-01T01:30:00.999Z"
       })
   void instants_around_daylight_saving_changes_round_trip_exactly(String text) {
     Instant t = Instant.parse(text);
