@@ -57,7 +57,7 @@ final class LowerBound {
           }
         }
       }
-      if (bound > best + 1e-9 * Math.abs(best)) {
+      if (best == Double.NEGATIVE_INFINITY || bound > best + 1e-9 * Math.abs(best)) {
         best = bound;
         stale = 0;
       } else if (++stale >= 4) {
