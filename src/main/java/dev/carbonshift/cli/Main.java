@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       CancelCommand.class,
       RegionsCommand.class,
+      PlanCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
