@@ -7,12 +7,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 knowledge store: opens connections to one database (a file by default, or in memory for
  * tests) whose schema Flyway has brought up to date.
  */
 public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** Default location of the store, under the working directory. */
   public static final Path DEFAULT_FILE = Path.of(".carbonshift", "carbonshift");
@@ -28,7 +33,9 @@ public final class Database {
   }
 
   /**
-   * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. The
+   * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. Several
+   * processes may open it at once (the daemon and a CLI): H2's auto-server mode hands the second
+   * one a TCP connection to the first. The
    * password, if any, comes from {@code CARBONSHIFT_DB_PASSWORD}, never from a file.
    */
   public static Database file(Path base) {
@@ -42,7 +49,7 @@ public final class Database {
     }
     String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
     return migrated(
-        new Database("jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE", "sa", password));
+        new Database("jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE", "sa", password));
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */
@@ -57,11 +64,19 @@ public final class Database {
 
   private static Database migrated(Database db) {
     try {
-      Flyway.configure()
-          .dataSource(db.url, db.user, db.password)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(db.url, db.user, db.password)
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.info(
+            "store {}: applied {} migrations, schema now at version {}",
+            db.url,
+            result.migrationsExecuted,
+            result.targetSchemaVersion);
+      }
     } catch (RuntimeException e) {
       throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
     }

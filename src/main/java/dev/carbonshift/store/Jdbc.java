@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,11 @@ public final class Jdbc {
       if (p == null) {
         ps.setNull(idx, Types.NULL);
       } else if (p instanceof Instant t) {
-        ps.setObject(idx, t.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        // H2 keeps microseconds; truncating here makes every stored instant read back equal.
+        ps.setObject(
+            idx,
+            t.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+            Types.TIMESTAMP_WITH_TIMEZONE);
       } else if (p instanceof Enum<?> e) {
         ps.setString(idx, e.name());
       } else if (p instanceof Timestamp) {

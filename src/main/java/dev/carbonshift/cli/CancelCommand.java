@@ -1,0 +1,49 @@
+package dev.carbonshift.cli;
+
+import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.StoredJob;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "cancel",
+    mixinStandardHelpOptions = true,
+    description = "Cancel a queued, planned or running job.")
+final class CancelCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin StoreOptions store;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "JOB", description = "job id, as printed by submit and status")
+  String jobId;
+
+  @Option(
+      names = "--reason",
+      description = "why, kept with the decision (default: ${DEFAULT-VALUE})",
+      defaultValue = "cancelled by user")
+  String reason;
+
+  CancelCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    JobRepository jobs = new JobRepository(store.open(ctx), ctx.clock());
+    if (jobs.find(jobId).isEmpty()) {
+      throw new InvalidInputException(null, 0, "JOB", "no job '" + jobId + "' in " + store.db);
+    }
+    StoredJob j = jobs.transition(jobId, JobState.CANCELLED, reason);
+    spec.commandLine().getOut().printf("%s  %s  %s%n", j.id(), j.name(), j.state());
+    spec.commandLine().getOut().flush();
+    return Main.OK;
+  }
+}

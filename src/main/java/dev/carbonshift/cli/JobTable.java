@@ -1,0 +1,38 @@
+package dev.carbonshift.cli;
+
+import dev.carbonshift.store.Database;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.PlacementRepository;
+import dev.carbonshift.store.StoredJob;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+
+/** The table of jobs that {@code status} and {@code demo} print. */
+final class JobTable {
+  private JobTable() {}
+
+  static void print(Database db, Clock clock, PrintWriter out) {
+    List<StoredJob> jobs = new JobRepository(db, clock).all();
+    if (jobs.isEmpty()) {
+      out.println("no jobs");
+      return;
+    }
+    PlacementRepository placements = new PlacementRepository(db);
+    Table t = new Table("ID", "NAME", "TEAM", "KIND", "STATE", "HOME", "DEADLINE", "PLACEMENT");
+    for (StoredJob j : jobs) {
+      String placed =
+          placements.current(j.id()).map(p -> p.region() + " @ " + Times.show(p.start())).orElse("-");
+      t.row(
+          j.id(),
+          j.name(),
+          j.team(),
+          j.kind().name().toLowerCase(java.util.Locale.ROOT),
+          j.state().name(),
+          j.homeRegion(),
+          Times.show(j.deadline()),
+          placed);
+    }
+    t.print(out);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.carbonshift.cli;
+
+import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.store.Database;
+import dev.carbonshift.store.Decision;
+import dev.carbonshift.store.DecisionRepository;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.PlacementRepository;
+import dev.carbonshift.store.StoredJob;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show every job and its state, or one job with its placement and decisions.")
+final class StatusCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin StoreOptions store;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "JOB", description = "job id; all jobs if omitted")
+  String jobId;
+
+  StatusCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Database db = store.open(ctx);
+    PrintWriter out = spec.commandLine().getOut();
+    if (jobId == null) {
+      JobTable.print(db, ctx.clock(), out);
+    } else {
+      one(db, out);
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  private void one(Database db, PrintWriter out) {
+    StoredJob j =
+        new JobRepository(db, ctx.clock())
+            .find(jobId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        null, 0, "JOB", "no job '" + jobId + "' in " + store.db));
+    out.printf("%s  %s  (%s, %s, team %s)%n", j.id(), j.name(), j.kind(), j.strategy(), j.team());
+    out.printf("state:     %s — %s%n", j.state(), j.stateReason());
+    out.printf(
+        "submitted: %s%s%n",
+        j.submittedAt(), j.sourceFile() == null ? "" : " from " + j.sourceFile());
+    out.printf(
+        "window:    %s .. %s%n",
+        j.earliestStart(), j.deadline() == null ? "no deadline" : j.deadline());
+    out.printf("home:      %s%s%n", j.homeRegion(), j.interruptible() ? " (interruptible)" : "");
+    if (j.schedule() != null) {
+      out.printf("schedule:  %s%n", j.schedule());
+    }
+    new PlacementRepository(db)
+        .current(j.id())
+        .ifPresent(
+            p ->
+                out.printf(
+                    "placement: %s %s .. %s, %.3f kWh, %.0f gCO2e (at once at home: %.0f)%n  reason: %s%s%n",
+                    p.region(),
+                    p.start(),
+                    p.end(),
+                    p.expectedKwh(),
+                    p.expectedGCo2e(),
+                    p.baselineGCo2e(),
+                    p.reason(),
+                    p.fallback() == null ? "" : "\n  fallback: " + p.fallback()));
+    out.println("decisions:");
+    for (Decision d : new DecisionRepository(db).forJob(j.id())) {
+      out.printf("  %s  %-9s %s — %s%n", d.at(), d.category(), d.decision(), d.reason());
+    }
+  }
+}

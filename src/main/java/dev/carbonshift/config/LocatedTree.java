@@ -1,0 +1,158 @@
+package dev.carbonshift.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML or JSON document read into a tree, with the line of every field kept, so that validation
+ * can name the line of the field it rejects. Field paths are dotted, with indices in brackets:
+ * {@code estimate.duration}, {@code regions[2]}.
+ */
+public final class LocatedTree {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String file;
+  private final JsonNode root;
+  private final Map<String, Integer> lines;
+  private final Map<String, String> rawScalars;
+
+  private LocatedTree(
+      String file, JsonNode root, Map<String, Integer> lines, Map<String, String> rawScalars) {
+    this.file = file;
+    this.root = root;
+    this.lines = lines;
+    this.rawScalars = rawScalars;
+  }
+
+  /**
+   * Parses {@code text}; JSON if {@code file} ends in {@code .json}, else YAML.
+   *
+   * @throws InvalidInputException on a syntax error, with its line
+   */
+  public static LocatedTree parse(String file, String text) {
+    ObjectMapper mapper = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
+    try {
+      JsonNode root = mapper.readTree(text);
+      if (root == null || root.isMissingNode() || root.isNull()) {
+        throw new InvalidInputException(file, 1, null, "the file is empty");
+      }
+      if (!root.isObject()) {
+        throw new InvalidInputException(file, 1, null, "expected a mapping of fields at the top");
+      }
+      Map<String, Integer> lines = new HashMap<>();
+      Map<String, String> raw = new HashMap<>();
+      index(mapper, text, lines, raw);
+      return new LocatedTree(file, root, lines, raw);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      throw new InvalidInputException(
+          file, loc == null ? 0 : loc.getLineNr(), null, "syntax error: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidInputException(file, 0, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static void index(
+      ObjectMapper mapper, String text, Map<String, Integer> lines, Map<String, String> raw)
+      throws IOException {
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
+          String path = pathOf(p, t);
+          if (!path.isEmpty()) {
+            lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+              // YAML 1.1 reads `no`, `yes`, `on`, `off` as booleans: keep the words as written,
+              // so a region id `no` (Norway) stays "no", not "false".
+              raw.put(path, p.getText());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The scalar at {@code path} as written in the file, for values YAML read as booleans. */
+  public String rawScalar(String path) {
+    return rawScalars.get(path);
+  }
+
+  private static String pathOf(JsonParser p, JsonToken t) {
+    var ctx = p.getParsingContext();
+    if (t.isStructStart()) {
+      ctx = ctx.getParent();
+    }
+    StringBuilder sb = new StringBuilder();
+    build(ctx, sb);
+    return sb.toString();
+  }
+
+  private static void build(com.fasterxml.jackson.core.JsonStreamContext ctx, StringBuilder sb) {
+    if (ctx == null || ctx.inRoot()) {
+      return;
+    }
+    build(ctx.getParent(), sb);
+    if (ctx.inObject() && ctx.getCurrentName() != null) {
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(ctx.getCurrentName());
+    } else if (ctx.inArray()) {
+      sb.append('[').append(Math.max(ctx.getCurrentIndex(), 0)).append(']');
+    }
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  /** Line of a field path, or of its nearest enclosing field, or 0. */
+  public int lineOf(String path) {
+    String p = path;
+    while (!p.isEmpty()) {
+      Integer line = lines.get(p);
+      if (line != null) {
+        return line;
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut < 0 ? "" : p.substring(0, cut);
+    }
+    return 0;
+  }
+
+  /** An error about {@code path}, located at its line. */
+  public InvalidInputException error(String path, String problem) {
+    return new InvalidInputException(file, lineOf(path), path, problem);
+  }
+
+  /** Converts a Jackson mapping failure into an error at the field it concerns. */
+  public InvalidInputException error(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return error(path.toString(), e.getOriginalMessage());
+  }
+}

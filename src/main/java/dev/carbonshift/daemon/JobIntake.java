@@ -1,0 +1,87 @@
+package dev.carbonshift.daemon;
+
+import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.job.JobParser;
+import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.StoredJob;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.quartz.CronExpression;
+
+/**
+ * Takes job descriptors in, from the CLI, the HTTP API or the jobs folder: every descriptor of a
+ * batch is validated before any is stored, so a bad file leaves nothing behind.
+ */
+public final class JobIntake {
+  private static final SecureRandom IDS = new SecureRandom();
+
+  private final JobParser parser;
+  private final JobRepository jobs;
+
+  public JobIntake(RegionCatalog catalog, JobRepository jobs, Clock clock) {
+    this.parser = new JobParser(catalog.ids(), clock, JobIntake::cronProblem);
+    this.jobs = jobs;
+  }
+
+  /** Parses and validates without storing. */
+  public ParsedJob validate(Path file) {
+    return parser.parse(file);
+  }
+
+  /**
+   * Validates every file, then stores them all as QUEUED.
+   *
+   * @throws BatchRejectedException listing every bad file; nothing is stored then
+   */
+  public List<StoredJob> submit(List<Path> files) {
+    return submit(files, files.stream().map(Path::toString).toList());
+  }
+
+  /** As {@link #submit(List)}, naming each file in errors as {@code shownAs} does. */
+  public List<StoredJob> submit(List<Path> files, List<String> shownAs) {
+    List<ParsedJob> parsed = new ArrayList<>();
+    List<InvalidInputException> errors = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      try {
+        parsed.add(parser.parse(files.get(i), shownAs.get(i)));
+      } catch (InvalidInputException e) {
+        errors.add(e);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new BatchRejectedException(errors);
+    }
+    List<StoredJob> stored = new ArrayList<>();
+    for (ParsedJob p : parsed) {
+      stored.add(jobs.insert(newId(), p));
+    }
+    return stored;
+  }
+
+  /** Stores descriptor text posted directly (HTTP API), validated first. */
+  public StoredJob submitText(String name, String text) {
+    return jobs.insert(newId(), parser.parse(name, text, null));
+  }
+
+  static String newId() {
+    byte[] b = new byte[5];
+    IDS.nextBytes(b);
+    return "job-" + HexFormat.of().formatHex(b);
+  }
+
+  /** Null if {@code cron} is a valid Quartz cron expression, else what is wrong with it. */
+  public static String cronProblem(String cron) {
+    try {
+      CronExpression.validateExpression(cron);
+      return null;
+    } catch (java.text.ParseException e) {
+      return e.getMessage();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.carbonshift.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Placements of jobs. A job has at most one current placement; re-planning keeps the earlier ones
+ * as history, so a report can show how a job moved and why.
+ */
+public final class PlacementRepository {
+  private final Jdbc jdbc;
+
+  public PlacementRepository(Database db) {
+    this.jdbc = db.jdbc();
+  }
+
+  /** Makes {@code p} the job's current placement and records the decision. */
+  public long save(PlacementRecord p) {
+    return jdbc.inTransaction(
+        c -> {
+          Jdbc.update(
+              c,
+              "UPDATE placements SET is_current = FALSE WHERE job_id = ? AND is_current",
+              p.jobId());
+          long id =
+              Jdbc.insert(
+                  c,
+                  "INSERT INTO placements (job_id, planned_at, region, start_at, end_at, slices,"
+                      + " expected_kwh, expected_g_co2e, baseline_g_co2e, reason, fallback,"
+                      + " is_current) VALUES (?,?,?,?,?,?,?,?,?,?,?,TRUE)",
+                  p.jobId(),
+                  p.plannedAt(),
+                  p.region(),
+                  p.start(),
+                  p.end(),
+                  p.slicesJson(),
+                  p.expectedKwh(),
+                  p.expectedGCo2e(),
+                  p.baselineGCo2e(),
+                  p.reason(),
+                  p.fallback());
+          DecisionRepository.insert(
+              c,
+              p.plannedAt(),
+              p.jobId(),
+              "placement",
+              p.region() + " at " + p.start(),
+              p.reason() + (p.fallback() == null ? "" : "; fallback: " + p.fallback()));
+          return id;
+        });
+  }
+
+  public Optional<PlacementRecord> current(String jobId) {
+    return jdbc.queryOne(
+        "SELECT * FROM placements WHERE job_id = ? AND is_current",
+        PlacementRepository::map,
+        jobId);
+  }
+
+  public List<PlacementRecord> history(String jobId) {
+    return jdbc.query(
+        "SELECT * FROM placements WHERE job_id = ? ORDER BY id", PlacementRepository::map, jobId);
+  }
+
+  private static PlacementRecord map(ResultSet rs) throws SQLException {
+    return new PlacementRecord(
+        rs.getLong("id"),
+        rs.getString("job_id"),
+        Jdbc.instant(rs, "planned_at"),
+        rs.getString("region"),
+        Jdbc.instant(rs, "start_at"),
+        Jdbc.instant(rs, "end_at"),
+        rs.getString("slices"),
+        rs.getDouble("expected_kwh"),
+        rs.getDouble("expected_g_co2e"),
+        rs.getDouble("baseline_g_co2e"),
+        rs.getString("reason"),
+        rs.getString("fallback"));
+  }
+}
