@@ -24,6 +24,9 @@ import picocli.CommandLine.ScopeType;
       RegionsCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
+      TrainCommand.class,
+      ModelsCommand.class,
+      BenchTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
