@@ -119,19 +119,20 @@ public record SourcesConfig(
             case "ukgrid" -> ukGrid;
             default -> casdk;
           };
+      Optional<String> skip = notConfigured(name);
       out.add(
           name
               + ": "
-              + notConfigured(name)
-                  .orElse(
-                      e.baseUrl()
-                          + " (timeouts "
-                          + e.connectTimeout().toMillis()
-                          + "/"
-                          + e.responseTimeout().toMillis()
-                          + " ms, "
-                          + e.maxAttempts()
-                          + " attempts)"));
+              + (skip.isPresent()
+                  ? skip.get()
+                  : e.baseUrl()
+                      + " (timeouts "
+                      + e.connectTimeout().toMillis()
+                      + "/"
+                      + e.responseTimeout().toMillis()
+                      + " ms, "
+                      + e.maxAttempts()
+                      + " attempts)"));
     }
     out.add("trace: replayed " + replay + ", " + traceFactor + " factors");
     return String.join("; ", out);
