@@ -130,7 +130,8 @@ public final class CarbonSources implements AutoCloseable {
                 out = s.redact(out);
               }
               return out;
-            });
+            },
+            config.refresh());
     return new CarbonSources(config, chain, fetchers);
   }
 

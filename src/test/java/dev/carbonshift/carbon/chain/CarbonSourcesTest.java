@@ -44,8 +44,8 @@ class CarbonSourcesTest {
     Map<String, String> env = new HashMap<>();
     env.put("ELECTRICITYMAPS_API_TOKEN", TOKEN);
     env.put("CARBONSHIFT_ELECTRICITYMAPS_URL", API.url().toString());
-    env.put("CARBONSHIFT_ELECTRICITYMAPS_TIMEOUT", "0.2s");
-    env.put("CARBONSHIFT_ELECTRICITYMAPS_CONNECT_TIMEOUT", "0.2s");
+    env.put("CARBONSHIFT_ELECTRICITYMAPS_TIMEOUT", "2s");
+    env.put("CARBONSHIFT_ELECTRICITYMAPS_CONNECT_TIMEOUT", "2s");
     env.put("CARBONSHIFT_ELECTRICITYMAPS_ATTEMPTS", "1");
     return env;
   }
@@ -107,7 +107,10 @@ class CarbonSourcesTest {
                         .withFixedDelay(500)
                         .withBody(ApiServer.fixture("electricitymaps/es_forecast_72h.json"))));
 
-    RegionForecast r = esNext(sources(electricityMapsOnline(), null), Duration.ofHours(24));
+    Map<String, String> env = electricityMapsOnline();
+    env.put("CARBONSHIFT_ELECTRICITYMAPS_TIMEOUT", "0.2s");
+
+    RegionForecast r = esNext(sources(env, null), Duration.ofHours(24));
 
     assertThat(r.source()).isEqualTo("trace");
     assertThat(r.provenance()).startsWith("electricitymaps: timed out");
@@ -135,7 +138,7 @@ class CarbonSourcesTest {
     esNext(s, Duration.ofHours(24));
     API.wireMock().resetAll();
     serveForecast(503, "{\"message\":\"down\"}");
-    clock.advance(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(40));
 
     RegionForecast r = esNext(s, Duration.ofHours(12));
 
@@ -144,6 +147,26 @@ class CarbonSourcesTest {
         .startsWith("electricitymaps: HTTP 503: down")
         .contains("→ stored electricitymaps points fetched at 2024-03-10T12:00:00Z");
     assertThat(r.forecast().points()).isNotEmpty();
+  }
+
+  @Test
+  void reuses_a_stored_forecast_until_its_refresh_is_due() {
+    IntensityRepository repo =
+        new IntensityRepository(Database.inMemory("chain-" + UUID.randomUUID()));
+    CarbonSources s = sources(electricityMapsOnline(), repo);
+    serveForecast(200, ApiServer.fixture("electricitymaps/es_forecast_72h.json"));
+    Instant to = NOW.plus(Duration.ofHours(24));
+    s.forecast(es, NOW, to);
+    clock.advance(Duration.ofMinutes(20));
+
+    RegionForecast soon = s.forecast(es, clock.instant(), to);
+    clock.advance(Duration.ofMinutes(20));
+    s.forecast(es, clock.instant(), to);
+
+    assertThat(soon.source()).isEqualTo("electricitymaps");
+    assertThat(soon.provenance())
+        .startsWith("electricitymaps fetched at 2024-03-10T12:00:00Z (stored; refresh due");
+    API.wireMock().verify(2, getRequestedFor(urlPathEqualTo("/carbon-intensity/forecast")));
   }
 
   @Test

@@ -46,7 +46,8 @@ class SourceChainTest {
         yearly,
         ForecastCache.NONE,
         clock,
-        s -> s.replace("hunter2", "***"));
+        s -> s.replace("hunter2", "***"),
+        dev.carbonshift.carbon.RefreshPolicy.DEFAULT);
   }
 
   @Test

@@ -37,7 +37,7 @@ class ElectricityMapsSourceTest {
   ElectricityMapsSource source(EmissionFactor factor) {
     Endpoint e =
         Endpoint.of("electricitymaps", API.url())
-            .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
     return new ElectricityMapsSource(
         HttpFetcher.create(e, clock, new RecordingSleeper(), List.of(TOKEN)), TOKEN, factor, clock);
   }
