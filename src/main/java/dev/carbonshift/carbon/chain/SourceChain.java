@@ -11,6 +11,7 @@ import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.YearlyAverageSource;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,9 @@ final class SourceChain {
       LOG.info("{} for region {} unavailable: {}", name, region.id(), u.reason());
       // an outage: the freshest stored points beat a less precise source further down the chain
       Optional<ForecastCache.Stored> last =
-          remote ? stored(zone, name, from, to) : Optional.empty();
+          remote
+              ? stored(zone, name, from, to).filter(st -> coversTheStart(st.forecast(), from, to))
+              : Optional.empty();
       if (last.isPresent()) {
         String how = "stored " + name + " points fetched at " + last.get().fetchedAt();
         return done(region, name, last.get().forecast(), failures, how, to);
@@ -158,6 +161,15 @@ final class SourceChain {
               + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether stored points cover the window's first hour: older leftovers that begin later would
+   * plan the next hours on nothing, so the next source is better.
+   */
+  private static boolean coversTheStart(Forecast f, Instant from, Instant to) {
+    Instant firstHour = from.plus(Duration.ofHours(1));
+    return f.meanGramsPerKwh(from, firstHour.isBefore(to) ? firstHour : to).isPresent();
   }
 
   private Optional<ForecastCache.Stored> stored(

@@ -150,6 +150,22 @@ class CarbonSourcesTest {
   }
 
   @Test
+  void stored_points_that_miss_the_start_of_the_window_do_not_stand_in_for_an_outage() {
+    IntensityRepository repo =
+        new IntensityRepository(Database.inMemory("chain-" + UUID.randomUUID()));
+    CarbonSources s = sources(electricityMapsOnline(), repo);
+    serveForecast(200, ApiServer.fixture("electricitymaps/es_forecast_72h.json"));
+    s.forecast(es, NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(5)));
+    API.wireMock().resetAll();
+    serveForecast(503, "{}");
+
+    RegionForecast r = esNext(s, Duration.ofHours(6));
+
+    assertThat(r.source()).isEqualTo("trace");
+    assertThat(r.provenance()).startsWith("electricitymaps: HTTP 503");
+  }
+
+  @Test
   void reuses_a_stored_forecast_until_its_refresh_is_due() {
     IntensityRepository repo =
         new IntensityRepository(Database.inMemory("chain-" + UUID.randomUUID()));

@@ -127,6 +127,25 @@ class ElectricityMapsSourceTest {
   }
 
   @Test
+  void skips_hours_the_api_has_no_value_for() {
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/carbon-intensity/forecast"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            "{\"zone\":\"ES\",\"forecast\":[{\"carbonIntensity\":null,"
+                                + "\"datetime\":\"2024-03-10T12:00:00.000Z\"},{\"carbonIntensity\":140,"
+                                + "\"datetime\":\"2024-03-10T13:00:00.000Z\"}]}")));
+
+    Forecast f =
+        (Forecast)
+            source(EmissionFactor.LIFECYCLE).forecast(es, NOW, NOW.plus(Duration.ofHours(2)));
+
+    assertThat(f.points()).extracting(IntensityPoint::gramsPerKwh).containsExactly(140.0);
+  }
+
+  @Test
   void reads_the_latest_value_of_a_real_capture() {
     serve("/carbon-intensity/latest", "fr_latest.json");
 
