@@ -69,14 +69,11 @@ final class SourceChain {
         continue;
       }
       boolean remote = isRemote(name);
-      Optional<String> reuse;
       Optional<ForecastCache.Stored> kept =
           remote ? stored(zone, name, from, to) : Optional.empty();
-      if (kept.isPresent()) {
-        reuse = reusable(kept.get(), zone + name, from, to);
-        if (reuse.isPresent()) {
-          return done(region, name, kept.get().forecast(), failures, reuse.get(), to);
-        }
+      Optional<String> reuse = kept.flatMap(st -> reusable(st, zone + name, from, to));
+      if (reuse.isPresent()) {
+        return done(region, name, kept.get().forecast(), failures, reuse.get(), to);
       }
       ForecastResult result = ask(source, region, from, to);
       if (result instanceof Forecast f && !f.isEmpty()) {
@@ -93,9 +90,7 @@ final class SourceChain {
       LOG.info("{} for region {} unavailable: {}", name, region.id(), u.reason());
       // an outage: the freshest stored points beat a less precise source further down the chain
       Optional<ForecastCache.Stored> last =
-          remote
-              ? stored(zone, name, from, to).filter(st -> coversTheStart(st.forecast(), from, to))
-              : Optional.empty();
+          kept.filter(st -> coversTheStart(st.forecast(), from, to));
       if (last.isPresent()) {
         String how = "stored " + name + " points fetched at " + last.get().fetchedAt();
         return done(region, name, last.get().forecast(), failures, how, to);
