@@ -2,8 +2,9 @@ package dev.carbonshift.carbon;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Shaping the points a source parsed into what a {@link Forecast} accepts. */
 public final class Points {
@@ -14,18 +15,21 @@ public final class Points {
    * first in {@code points} is kept (callers list actuals before forecasts).
    */
   public static List<IntensityPoint> merge(List<IntensityPoint> points, Instant from, Instant to) {
-    List<IntensityPoint> kept = new ArrayList<>();
+    // kept points never overlap, so only the neighbours by start can clash with a new one
+    TreeMap<Instant, IntensityPoint> kept = new TreeMap<>();
     for (IntensityPoint p : points) {
       if (!p.end().isAfter(from) || !p.start().isBefore(to)) {
         continue;
       }
+      Map.Entry<Instant, IntensityPoint> before = kept.floorEntry(p.start());
+      Map.Entry<Instant, IntensityPoint> after = kept.ceilingEntry(p.start());
       boolean clash =
-          kept.stream().anyMatch(k -> p.start().isBefore(k.end()) && k.start().isBefore(p.end()));
+          (before != null && before.getValue().end().isAfter(p.start()))
+              || (after != null && after.getKey().isBefore(p.end()));
       if (!clash) {
-        kept.add(p);
+        kept.put(p.start(), p);
       }
     }
-    kept.sort(Comparator.comparing(IntensityPoint::start));
-    return kept;
+    return new ArrayList<>(kept.values());
   }
 }

@@ -91,7 +91,7 @@ public final class CarbonAwareSdkSource implements CarbonSource {
   }
 
   /** The SDK's current forecast with the optimal start times it picked. */
-  public Rows.CurrentForecast currentForecast(Region region, Instant from, Instant to)
+  Rows.CurrentForecast currentForecast(Region region, Instant from, Instant to)
       throws SourceFailure {
     String q =
         "/emissions/forecasts/current?location="

@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Carbon Aware SDK bodies ({@code EmissionsDataDTO}, {@code EmissionsForecastDTO}) to points. */
-public final class Rows {
+final class Rows {
   private Rows() {}
 
   /**
    * A current forecast: its points and the starts the SDK found best ({@code optimalDataPoints}, an
    * array; old SDKs sent one {@code optimalDataPoint} object, read too).
    */
-  public record CurrentForecast(List<IntensityPoint> points, List<Instant> optimalStarts) {}
+  record CurrentForecast(List<IntensityPoint> points, List<Instant> optimalStarts) {}
 
   static CurrentForecast forecast(String zone, JsonNode root, Signal signal) throws SourceFailure {
     try {

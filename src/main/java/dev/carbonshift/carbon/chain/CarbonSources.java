@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carbonshift's carbon sources, wired from settings: ask it for the forecasts of a set of regions
@@ -35,6 +37,7 @@ import java.util.function.Function;
  * earlier ones in the region's chain did not.
  */
 public final class CarbonSources implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CarbonSources.class);
   private final SourcesConfig config;
   private final SourceChain chain;
   private final List<HttpFetcher> fetchers;
@@ -130,7 +133,9 @@ public final class CarbonSources implements AutoCloseable {
                 out = s.redact(out);
               }
               return out;
-            });
+            },
+            config.refresh());
+    LOG.info("carbon sources: {}", config.describe());
     return new CarbonSources(config, chain, fetchers);
   }
 

@@ -5,11 +5,13 @@ import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.ForecastCache;
 import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.RefreshPolicy;
 import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.YearlyAverageSource;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ final class SourceChain {
   private final ForecastCache cache;
   private final Clock clock;
   private final UnaryOperator<String> redact;
+  private final RefreshPolicy refresh;
 
   SourceChain(
       Map<String, CarbonSource> sources,
@@ -42,13 +45,15 @@ final class SourceChain {
       YearlyAverageSource yearly,
       ForecastCache cache,
       Clock clock,
-      UnaryOperator<String> redact) {
+      UnaryOperator<String> redact,
+      RefreshPolicy refresh) {
     this.sources = Map.copyOf(sources);
     this.notConfigured = notConfigured;
     this.yearly = yearly;
     this.cache = cache;
     this.clock = clock;
     this.redact = redact;
+    this.refresh = refresh;
   }
 
   RegionForecast forecast(Region region, Instant from, Instant to) {
@@ -64,10 +69,11 @@ final class SourceChain {
         continue;
       }
       boolean remote = isRemote(name);
-      Optional<ForecastCache.Stored> history =
-          remote && !to.isAfter(clock.instant()) ? stored(zone, name, from, to) : Optional.empty();
-      if (history.isPresent() && coversWithActuals(history.get().forecast(), from, to)) {
-        return done(region, name, history.get().forecast(), failures, "stored history", to);
+      Optional<ForecastCache.Stored> kept =
+          remote ? stored(zone, name, from, to) : Optional.empty();
+      Optional<String> reuse = kept.flatMap(st -> reusable(st, zone + name, from, to));
+      if (reuse.isPresent()) {
+        return done(region, name, kept.get().forecast(), failures, reuse.get(), to);
       }
       ForecastResult result = ask(source, region, from, to);
       if (result instanceof Forecast f && !f.isEmpty()) {
@@ -82,8 +88,9 @@ final class SourceChain {
               : new Unavailable(zone, name, "no points for " + from + " .. " + to);
       failures.add(u);
       LOG.info("{} for region {} unavailable: {}", name, region.id(), u.reason());
+      // an outage: the freshest stored points beat a less precise source further down the chain
       Optional<ForecastCache.Stored> last =
-          remote ? stored(zone, name, from, to) : Optional.empty();
+          kept.filter(st -> coversTheStart(st.forecast(), from, to));
       if (last.isPresent()) {
         String how = "stored " + name + " points fetched at " + last.get().fetchedAt();
         return done(region, name, last.get().forecast(), failures, how, to);
@@ -124,10 +131,40 @@ final class SourceChain {
     return !name.equals("trace") && !name.equals(YearlyAverageSource.NAME);
   }
 
-  private static boolean coversWithActuals(Forecast f, Instant from, Instant to) {
-    return !f.isEmpty()
-        && f.meanGramsPerKwh(from, to).isPresent()
-        && f.points().stream().allMatch(p -> p.kind() == IntensityKind.ACTUAL);
+  /**
+   * Why stored points may stand in for a fetch: they cover the window and are either history
+   * (measured values do not change, so history is fetched once) or not yet due for a refresh.
+   */
+  private Optional<String> reusable(ForecastCache.Stored s, String key, Instant from, Instant to) {
+    Forecast f = s.forecast();
+    if (f.isEmpty() || f.meanGramsPerKwh(from, to).isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    if (!to.isAfter(now) && f.points().stream().allMatch(p -> p.kind() == IntensityKind.ACTUAL)) {
+      return Optional.of("stored history");
+    }
+    // a stable jitter per zone and source spreads the refreshes of many zones apart
+    double jitter = Math.floorMod(key.hashCode(), 1000) / 1000.0;
+    if (!refresh.isDue(s.fetchedAt(), now, jitter)) {
+      return Optional.of(
+          f.points().get(0).source()
+              + " fetched at "
+              + s.fetchedAt()
+              + " (stored; refresh due "
+              + refresh.nextRefresh(s.fetchedAt(), jitter)
+              + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether stored points cover the window's first hour: older leftovers that begin later would
+   * plan the next hours on nothing, so the next source is better.
+   */
+  private static boolean coversTheStart(Forecast f, Instant from, Instant to) {
+    Instant firstHour = from.plus(Duration.ofHours(1));
+    return f.meanGramsPerKwh(from, firstHour.isBefore(to) ? firstHour : to).isPresent();
   }
 
   private Optional<ForecastCache.Stored> stored(

@@ -1,6 +1,7 @@
 package dev.carbonshift.carbon.chain;
 
 import dev.carbonshift.carbon.EmissionFactor;
+import dev.carbonshift.carbon.RefreshPolicy;
 import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.carbon.http.Endpoint;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param ukGrid null unless {@code CARBONSHIFT_UKGRID_URL} is set, so offline runs never wait for a
  *     network they do not have
  * @param casdk null unless {@code CARBONSHIFT_CASDK_URL} is set (it is self-hosted)
+ * @param refresh how long stored forecasts are used before they are fetched again
  */
 public record SourcesConfig(
     Endpoint electricityMaps,
@@ -33,7 +35,8 @@ public record SourcesConfig(
     Signal casdkSignal,
     Map<String, String> casdkLocations,
     Replay replay,
-    EmissionFactor traceFactor) {
+    EmissionFactor traceFactor,
+    RefreshPolicy refresh) {
 
   public static final String ELECTRICITYMAPS_URL = "https://api.electricitymap.org/v3";
   public static final String WATTTIME_URL = "https://api.watttime.org";
@@ -68,7 +71,10 @@ public record SourcesConfig(
         s.signal("CARBONSHIFT_CASDK_SIGNAL", Signal.MARGINAL),
         s.pairs("CARBONSHIFT_CASDK_LOCATIONS"),
         replay(s),
-        s.factor("CARBONSHIFT_TRACE_FACTOR", EmissionFactor.DIRECT));
+        s.factor("CARBONSHIFT_TRACE_FACTOR", EmissionFactor.LIFECYCLE),
+        new RefreshPolicy(
+            s.duration("CARBONSHIFT_FORECAST_REFRESH", RefreshPolicy.DEFAULT.interval()),
+            RefreshPolicy.DEFAULT.jitterFraction()));
   }
 
   private static Replay replay(Settings s) {
@@ -119,21 +125,23 @@ public record SourcesConfig(
             case "ukgrid" -> ukGrid;
             default -> casdk;
           };
+      Optional<String> skip = notConfigured(name);
       out.add(
           name
               + ": "
-              + notConfigured(name)
-                  .orElse(
-                      e.baseUrl()
-                          + " (timeouts "
-                          + e.connectTimeout().toMillis()
-                          + "/"
-                          + e.responseTimeout().toMillis()
-                          + " ms, "
-                          + e.maxAttempts()
-                          + " attempts)"));
+              + (skip.isPresent()
+                  ? skip.get()
+                  : e.baseUrl()
+                      + " (timeouts "
+                      + e.connectTimeout().toMillis()
+                      + "/"
+                      + e.responseTimeout().toMillis()
+                      + " ms, "
+                      + e.maxAttempts()
+                      + " attempts)"));
     }
     out.add("trace: replayed " + replay + ", " + traceFactor + " factors");
+    out.add("forecasts refreshed every " + refresh.interval() + " ± " + refresh.jitterFraction());
     return String.join("; ", out);
   }
 }

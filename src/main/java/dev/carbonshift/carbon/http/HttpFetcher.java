@@ -20,6 +20,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GETs from one API with timeouts, retries and a circuit breaker, answering a {@link Fetched} value
@@ -28,6 +30,7 @@ import org.apache.hc.core5.util.Timeout;
  * reasons never contain a credential: every known secret is redacted from them.
  */
 public final class HttpFetcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
   private final Endpoint endpoint;
   private final Clock clock;
   private final CloseableHttpClient client;
@@ -57,6 +60,7 @@ public final class HttpFetcher implements AutoCloseable {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
+                    .setConnectionFactory(QuietConnection.factory())
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(connect)
@@ -144,6 +148,12 @@ public final class HttpFetcher implements AutoCloseable {
         lastReason = redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       if (attempt < endpoint.maxAttempts()) {
+        LOG.debug(
+            "{} attempt {} failed: {}; retrying in {} ms",
+            endpoint.source(),
+            attempt,
+            lastReason,
+            wait.toMillis());
         sleeper.sleep(wait);
       }
     }

@@ -49,6 +49,11 @@ public sealed interface Replay permits Replay.SameDayOfYear, Replay.FixedOffset 
           ? "at the same day-of-year"
           : "at " + m.atZone(ZoneOffset.UTC).getYear() + " day-of-year";
     }
+
+    @Override
+    public String toString() {
+      return "at the same day-of-year";
+    }
   }
 
   /**
@@ -66,6 +71,11 @@ public sealed interface Replay permits Replay.SameDayOfYear, Replay.FixedOffset 
 
     @Override
     public String describe(Trace trace, Instant t) {
+      return "shifted back by " + back;
+    }
+
+    @Override
+    public String toString() {
       return "shifted back by " + back;
     }
   }

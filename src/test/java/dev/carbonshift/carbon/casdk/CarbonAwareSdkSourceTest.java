@@ -34,7 +34,7 @@ class CarbonAwareSdkSourceTest {
       new CarbonAwareSdkSource(
           HttpFetcher.create(
               Endpoint.of("casdk", API.url())
-                  .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200)),
+                  .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
               clock,
               new RecordingSleeper(),
               List.of()),

@@ -37,7 +37,7 @@ class ElectricityMapsSourceTest {
   ElectricityMapsSource source(EmissionFactor factor) {
     Endpoint e =
         Endpoint.of("electricitymaps", API.url())
-            .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
     return new ElectricityMapsSource(
         HttpFetcher.create(e, clock, new RecordingSleeper(), List.of(TOKEN)), TOKEN, factor, clock);
   }
@@ -124,6 +124,25 @@ class ElectricityMapsSourceTest {
             getRequestedFor(urlPathEqualTo("/carbon-intensity/past-range"))
                 .withQueryParam("start", equalTo("2024-02-21T00:00:00Z"))
                 .withQueryParam("end", equalTo("2024-02-26T00:00:00Z")));
+  }
+
+  @Test
+  void skips_hours_the_api_has_no_value_for() {
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/carbon-intensity/forecast"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            "{\"zone\":\"ES\",\"forecast\":[{\"carbonIntensity\":null,"
+                                + "\"datetime\":\"2024-03-10T12:00:00.000Z\"},{\"carbonIntensity\":140,"
+                                + "\"datetime\":\"2024-03-10T13:00:00.000Z\"}]}")));
+
+    Forecast f =
+        (Forecast)
+            source(EmissionFactor.LIFECYCLE).forecast(es, NOW, NOW.plus(Duration.ofHours(2)));
+
+    assertThat(f.points()).extracting(IntensityPoint::gramsPerKwh).containsExactly(140.0);
   }
 
   @Test

@@ -31,7 +31,7 @@ class UkGridSourceTest {
       new UkGridSource(
           HttpFetcher.create(
               Endpoint.of("ukgrid", API.url())
-                  .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200)),
+                  .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
               clock,
               new RecordingSleeper(),
               List.of()),

@@ -47,7 +47,7 @@ class WattTimeSourceTest {
                 .willReturn(aResponse().withBody(ApiServer.fixture("watttime/login.json"))));
     Endpoint e =
         Endpoint.of("watttime", API.url())
-            .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
     source =
         new WattTimeSource(
             HttpFetcher.create(e, clock, new RecordingSleeper(), List.of(USER, PASSWORD)),
