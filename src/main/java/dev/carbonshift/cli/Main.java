@@ -22,6 +22,11 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       CancelCommand.class,
       RegionsCommand.class,
+      PlanCommand.class,
+      SimulateCommand.class,
+      TrainCommand.class,
+      ModelsCommand.class,
+      BenchTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

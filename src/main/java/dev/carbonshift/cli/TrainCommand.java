@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     RegionCatalog catalog = store.catalog(ctx);
     Path path = ctx.resolve(file);
-    JobSpec job = new JobIntake(catalog, null, ctx.clock()).validate(path).spec();
+    JobSpec job = JobIntake.parserFor(catalog, ctx.clock()).parse(path, file).spec();
     Optional<Region> home = job.home() == null ? Optional.empty() : catalog.find(job.home());
     double grams = intensity != null ? intensity : yearly(home);
     double ratio = pue != null ? pue : home.map(Region::pue).orElse(1.0);

@@ -1,5 +1,8 @@
 package dev.carbonshift.energy;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Measures the energy a piece of work uses. Start a session before the work and stop it after;
  * implementations sample on their own thread if they need to.
@@ -19,6 +22,24 @@ public interface EnergyMeter {
 
     /** Stops measuring and returns the final reading; later calls return the same reading. */
     EnergyReading stop();
+
+    /** How often the meter samples; {@link Duration#ZERO} when it does not sample. */
+    default Duration samplingInterval() {
+      return Duration.ZERO;
+    }
+
+    /** Cumulative samples per sensor, thinned to a bounded number; empty when not sampled. */
+    default List<EnergySample> samples() {
+      return List.of();
+    }
+
+    /**
+     * What the meter could not use and why (no library, permission denied), failed reads,
+     * fallbacks taken during the run: everything a reader needs to trust the figure.
+     */
+    default List<String> notes() {
+      return List.of();
+    }
 
     @Override
     default void close() {

@@ -67,7 +67,11 @@ public final class RegionCatalog {
       Region r = parse(f);
       Region clash = byId.put(r.id(), r);
       if (clash != null) {
-        throw new InvalidInputException(f.toString(), 0, "id", "region '" + r.id() + "' twice");
+        throw new InvalidInputException(
+            f.toString(),
+            LocatedTree.parse(f.toString(), read(f)).lineOf("id"),
+            "id",
+            "region '" + r.id() + "' twice (also in another file of " + dir + ")");
       }
     }
     if (byId.isEmpty()) {
@@ -77,13 +81,15 @@ public final class RegionCatalog {
   }
 
   static Region parse(Path file) {
-    String text;
+    return parse(file.toString(), read(file));
+  }
+
+  private static String read(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
     }
-    return parse(file.toString(), text);
   }
 
   static Region parse(String file, String text) {

@@ -1,0 +1,279 @@
+package dev.carbonshift.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonshift.job.IllegalStateTransitionException;
+import dev.carbonshift.job.JobParser;
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.job.ParsedJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend of the knowledge store must do. Each subclass opens a fresh, empty store; the
+ * same tests then run against H2 in memory, H2 in a file, and H2 in a file under a JVM whose time
+ * zone is not UTC.
+ */
+abstract class StoreContract {
+  static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  /** Non-ASCII, tabs, trailing spaces, CRLF and no final newline: all must come back as written. */
+  static final String DESCRIPTOR =
+      "# Ziel: Prognose in gCO₂eq/kWh — grün, ≤ 100 g 🌱 \n"
+          + "name: ci-forecaster-es\r\n"
+          + "kind: train\t\n"
+          + "team: grid-analytics   \n"
+          + "deadline: 2026-03-02T06:00:00.789Z\n"
+          + "earliestStart: 2026-03-01T12:00:00.456Z\n"
+          + "regions: [es, no]\n"
+          + "interruptible: true\n"
+          + "priority: 3";
+
+  protected SettableClock clock;
+  protected Database db;
+  protected JobRepository jobs;
+  protected DecisionRepository decisions;
+  protected PlacementRepository placements;
+
+  /** A fresh, empty, migrated store. */
+  protected abstract Database open();
+
+  @BeforeEach
+  void openStore() {
+    clock = new SettableClock(T0);
+    db = open();
+    jobs = new JobRepository(db, clock);
+    decisions = new DecisionRepository(db);
+    placements = new PlacementRepository(db);
+  }
+
+  protected ParsedJob parsed(String text) {
+    return new JobParser(Set.of("es", "no", "gb"), clock, cron -> null)
+        .parse("job.yaml", text, Path.of("jobs", "job.yaml"));
+  }
+
+  protected ParsedJob parsed() {
+    return parsed(DESCRIPTOR);
+  }
+
+  @Test
+  void a_job_comes_back_as_stored_with_instants_exact_to_the_millisecond() {
+    StoredJob inserted = jobs.insert("job-1", parsed());
+
+    StoredJob found = jobs.find("job-1").orElseThrow();
+    assertThat(found).isEqualTo(inserted);
+    assertThat(found.submittedAt()).isEqualTo(T0);
+    assertThat(found.updatedAt()).isEqualTo(T0);
+    assertThat(found.earliestStart()).isEqualTo(Instant.parse("2026-03-01T12:00:00.456Z"));
+    assertThat(found.deadline()).isEqualTo(Instant.parse("2026-03-02T06:00:00.789Z"));
+    assertThat(found.state()).isEqualTo(JobState.QUEUED);
+    assertThat(found.name()).isEqualTo("ci-forecaster-es");
+    assertThat(found.team()).isEqualTo("grid-analytics");
+    assertThat(found.homeRegion()).isEqualTo("es");
+    assertThat(found.interruptible()).isTrue();
+    assertThat(found.priority()).isEqualTo(3);
+    assertThat(found.descriptorFormat()).isEqualTo("yaml");
+    assertThat(found.sourceFile()).isEqualTo(Path.of("jobs", "job.yaml").toString());
+    assertThat(found.rowVersion()).isZero();
+  }
+
+  @Test
+  void a_relative_deadline_is_stored_resolved_against_the_submission_time() {
+    jobs.insert("job-1", parsed("name: j\nkind: train\nregions: [gb]\ndeadline: 6h\n"));
+
+    StoredJob found = jobs.find("job-1").orElseThrow();
+    assertThat(found.earliestStart()).isEqualTo(T0);
+    assertThat(found.deadline()).isEqualTo(T0.plus(Duration.ofHours(6)));
+  }
+
+  @Test
+  void the_descriptor_text_is_kept_byte_for_byte() {
+    jobs.insert("job-1", parsed());
+
+    assertThat(jobs.find("job-1").orElseThrow().descriptor()).isEqualTo(DESCRIPTOR);
+  }
+
+  @Test
+  void a_missing_job_is_empty() {
+    assertThat(jobs.find("job-nope")).isEmpty();
+    assertThat(jobs.all()).isEmpty();
+  }
+
+  @Test
+  void all_lists_jobs_oldest_first_and_in_state_filters_by_state() {
+    jobs.insert("job-b", parsed());
+    clock.advance(Duration.ofMillis(1));
+    jobs.insert("job-a", parsed());
+    clock.advance(Duration.ofMinutes(1));
+    jobs.insert("job-c", parsed());
+    jobs.transition("job-c", JobState.PLANNED, "planned");
+
+    assertThat(jobs.all()).extracting(StoredJob::id).containsExactly("job-b", "job-a", "job-c");
+    assertThat(jobs.inState(JobState.QUEUED))
+        .extracting(StoredJob::id)
+        .containsExactly("job-b", "job-a");
+    assertThat(jobs.inState(JobState.PLANNED, JobState.RUNNING))
+        .extracting(StoredJob::id)
+        .containsExactly("job-c");
+    assertThat(jobs.inState(JobState.SUCCEEDED)).isEmpty();
+  }
+
+  @Test
+  void transitions_update_the_job_and_record_each_decision_in_order() {
+    jobs.insert("job-1", parsed());
+    clock.advance(Duration.ofMinutes(1));
+    jobs.transition("job-1", JobState.PLANNED, "greenest window in no");
+    clock.advance(Duration.ofHours(2));
+    jobs.transition("job-1", JobState.RUNNING, "window opened");
+    clock.advance(Duration.ofMillis(3_600_007));
+    StoredJob done = jobs.transition("job-1", JobState.SUCCEEDED, "mae 7.9 below 8.0");
+
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.stateReason()).isEqualTo("mae 7.9 below 8.0");
+    assertThat(done.rowVersion()).isEqualTo(3);
+    assertThat(done.updatedAt()).isEqualTo(Instant.parse("2026-03-01T13:16:30.130Z"));
+    assertThat(done.submittedAt()).isEqualTo(T0);
+    assertThat(jobs.find("job-1")).contains(done);
+    List<Decision> log = decisions.forJob("job-1");
+    assertThat(log)
+        .extracting(Decision::category, Decision::decision, Decision::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("state", "QUEUED", "submitted from jobs/job.yaml"),
+            org.assertj.core.groups.Tuple.tuple(
+                "state", "QUEUED -> PLANNED", "greenest window in no"),
+            org.assertj.core.groups.Tuple.tuple("state", "PLANNED -> RUNNING", "window opened"),
+            org.assertj.core.groups.Tuple.tuple(
+                "state", "RUNNING -> SUCCEEDED", "mae 7.9 below 8.0"));
+    assertThat(log)
+        .extracting(Decision::at)
+        .containsExactly(
+            T0,
+            Instant.parse("2026-03-01T10:16:30.123Z"),
+            Instant.parse("2026-03-01T12:16:30.123Z"),
+            Instant.parse("2026-03-01T13:16:30.130Z"));
+  }
+
+  @Test
+  void a_refused_transition_leaves_the_row_and_the_log_unchanged() {
+    jobs.insert("job-1", parsed());
+    StoredJob before = jobs.find("job-1").orElseThrow();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThatThrownBy(() -> jobs.transition("job-1", JobState.SUCCEEDED, "too soon"))
+        .isInstanceOf(IllegalStateTransitionException.class)
+        .hasMessageContaining("QUEUED")
+        .hasMessageContaining("SUCCEEDED");
+    assertThat(jobs.find("job-1")).contains(before);
+    assertThat(decisions.forJob("job-1")).hasSize(1);
+  }
+
+  @Test
+  void moving_a_job_that_does_not_exist_is_a_store_error() {
+    assertThatThrownBy(() -> jobs.transition("job-nope", JobState.CANCELLED, "x"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("job-nope");
+  }
+
+  @Test
+  void a_change_made_behind_the_repository_s_back_is_detected_and_nothing_is_written() {
+    jobs.insert("job-1", parsed());
+    // The repository reads the clock after it has read the row and before it writes: bump the
+    // row's version there, as another daemon would, to force the conflict deterministically.
+    clock.onRead(
+        () ->
+            db.jdbc()
+                .update("UPDATE jobs SET row_version = row_version + 1 WHERE id = ?", "job-1"));
+
+    assertThatThrownBy(() -> jobs.transition("job-1", JobState.PLANNED, "planned"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("job-1 changed");
+    StoredJob after = jobs.find("job-1").orElseThrow();
+    assertThat(after.state()).isEqualTo(JobState.QUEUED);
+    assertThat(after.rowVersion()).isEqualTo(1);
+    assertThat(decisions.forJob("job-1")).extracting(Decision::decision).containsExactly("QUEUED");
+  }
+
+  private static PlacementRecord placement(String region, Instant plannedAt, Instant start) {
+    return new PlacementRecord(
+        0,
+        "job-1",
+        plannedAt,
+        region,
+        start,
+        start.plus(Duration.ofHours(2)),
+        region.equals("gb") ? "[{\"start\":\"" + start + "\"}]" : null,
+        0.5,
+        12.25,
+        80.5,
+        "lowest mean intensity in " + region,
+        region.equals("gb") ? "yearly average for gb" : null);
+  }
+
+  @Test
+  void a_new_placement_replaces_the_current_one_and_history_keeps_both() {
+    jobs.insert("job-1", parsed());
+    PlacementRecord first = placement("no", T0, Instant.parse("2026-03-01T14:00:00.001Z"));
+    PlacementRecord second =
+        placement("gb", T0.plusSeconds(300), Instant.parse("2026-03-01T18:30:00.999Z"));
+
+    long firstId = placements.save(first);
+    assertThat(placements.current("job-1"))
+        .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(firstId));
+    long secondId = placements.save(second);
+
+    PlacementRecord current = placements.current("job-1").orElseThrow();
+    assertThat(current).usingRecursiveComparison().ignoringFields("id").isEqualTo(second);
+    assertThat(current.id()).isEqualTo(secondId);
+    assertThat(placements.history("job-1"))
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+        .containsExactly(first, second);
+    assertThat(decisions.forJob("job-1"))
+        .filteredOn(d -> d.category().equals("placement"))
+        .extracting(Decision::decision, Decision::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "no at 2026-03-01T14:00:00.001Z", "lowest mean intensity in no"),
+            org.assertj.core.groups.Tuple.tuple(
+                "gb at 2026-03-01T18:30:00.999Z",
+                "lowest mean intensity in gb; fallback: yearly average for gb"));
+  }
+
+  @Test
+  void a_job_without_placements_has_no_current_one() {
+    jobs.insert("job-1", parsed());
+
+    assertThat(placements.current("job-1")).isEmpty();
+    assertThat(placements.history("job-1")).isEmpty();
+  }
+
+  @Test
+  void decisions_between_two_instants_include_the_start_and_exclude_the_end() {
+    Instant t1 = Instant.parse("2026-03-01T00:00:00.001Z");
+    Instant t2 = Instant.parse("2026-03-01T00:00:00.002Z");
+    Instant t3 = Instant.parse("2026-03-01T00:00:00.003Z");
+    decisions.record(t1, null, "tactic", "retrain", "drift in es");
+    decisions.record(t3, null, "fallback", "yearly", "no forecast for fr");
+    decisions.record(t2, null, "tactic", "skip", "no drift");
+
+    assertThat(decisions.between(t1, t3))
+        .extracting(Decision::at, Decision::decision)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(t1, "retrain"),
+            org.assertj.core.groups.Tuple.tuple(t2, "skip"));
+    assertThat(decisions.between(t3, t3.plusMillis(1)))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.jobId()).isNull();
+              assertThat(d.category()).isEqualTo("fallback");
+              assertThat(d.reason()).isEqualTo("no forecast for fr");
+            });
+    assertThat(decisions.between(t3.plusMillis(1), t3.plusSeconds(60))).isEmpty();
+  }
+}
