@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The network a job starts from and the scaling its inputs get: a fresh network (scratch), the
@@ -101,6 +102,9 @@ record StartingPoint(
                     .updater(Networks.updater(spec.updater(), spec.learningRate()))
                     .seed(spec.seed())
                     .build());
+    // the new head is initialised from ND4J's global generator: seed it, or the same job
+    // would start from different weights depending on what the JVM did before
+    Nd4j.getRandom().setSeed(spec.seed());
     int freeze = Math.min(Math.max(spec.freezeLayers(), 0), layers - 1);
     if (freeze > 0) {
       // setFeatureExtractor freezes the given layer and every layer below it
