@@ -55,10 +55,6 @@ final class Checkpoints {
     this.dir = dir;
   }
 
-  Path dir() {
-    return dir;
-  }
-
   /** The last checkpoint if it belongs to the same job and data, else empty. */
   Optional<Saved> load(String key) {
     Path state = dir.resolve(STATE);

@@ -46,7 +46,11 @@ final class Dl4jTrainer implements Trainer {
       PreparedData data = DatasetBuilder.build(job.dataset(), req.baseDir());
       StartingPoint start = StartingPoint.resolve(job, data, registry, req.baseDir());
       String metric = Metrics.normalise(job.target() == null ? null : job.target().metric());
-      Checkpoints cps = new Checkpoints(dataDir.resolve(".checkpoints").resolve(job.name()));
+      Checkpoints cps =
+          new Checkpoints(
+              dataDir
+                  .resolve(".checkpoints")
+                  .resolve(job.name().replaceAll("[^A-Za-z0-9._-]", "_")));
       String key = key(job, data, start);
       Optional<Checkpoints.Saved> saved = cps.load(key);
       double baseKwh = saved.map(s -> s.state().kwhSoFar()).orElse(0.0);
