@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A measurement by a {@link CompositeMeter}: sensors polled on a background thread at a fixed
- * rate, and once more on every {@link #read()} and on {@link #stop()}.
+ * A measurement by a {@link CompositeMeter}: sensors polled on a background thread at a fixed rate,
+ * and once more on every {@link #read()} and on {@link #stop()}.
  */
 public final class SampledSession implements EnergyMeter.Session {
   private static final Logger log = LoggerFactory.getLogger(SampledSession.class);

@@ -30,6 +30,7 @@ public final class RegionCatalog {
           "ukRegionId",
           "sources",
           "trace");
+
   /** Names a region's {@code sources} chain may use. */
   public static final Set<String> SOURCE_NAMES =
       Set.of("electricitymaps", "watttime", "ukgrid", "casdk", "trace", "yearly");
@@ -138,7 +139,9 @@ public final class RegionCatalog {
         if (!SOURCE_NAMES.contains(sources.get(i))) {
           throw tree.error(
               "sources[" + i + "]",
-              "unknown source '" + sources.get(i) + "'; known: "
+              "unknown source '"
+                  + sources.get(i)
+                  + "'; known: "
                   + String.join(", ", SOURCE_NAMES.stream().sorted().toList()));
         }
       }

@@ -67,13 +67,27 @@ public record MeterOptions(
 
   public MeterOptions withMeter(CompositeMeter.Config m) {
     return new MeterOptions(
-        m, scope, powercapRoot, powercapReader, nvmlLibrary, env, hardwareDir, cpuinfo,
+        m,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
   public MeterOptions withNvmlLibrary(String library) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, library, env, hardwareDir, cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        library,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
@@ -84,13 +98,27 @@ public record MeterOptions(
 
   public MeterOptions withEnv(Map<String, String> environment) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, nvmlLibrary, environment, hardwareDir, cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        environment,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
   public MeterOptions withHardwareDir(Path dir) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, nvmlLibrary, env, Optional.of(dir), cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        Optional.of(dir),
+        cpuinfo,
         ramWattsPerGb);
   }
 }

@@ -2,7 +2,9 @@ package dev.carbonshift.energy.model;
 
 import java.lang.management.ManagementFactory;
 
-/** Cumulative CPU time of whatever is being measured: this JVM, a child process tree, the machine. */
+/**
+ * Cumulative CPU time of whatever is being measured: this JVM, a child process tree, the machine.
+ */
 public interface CpuTimeSource {
 
   /** CPU seconds used so far; never decreases. */

@@ -76,7 +76,6 @@ final class ModelledCpuSensor implements Sensor {
     lastCpu = current;
     lastAt = now;
     double used = Math.max(0, current - cpuAtStart);
-    return new SensorReading(
-        used * model.wattsPerCore(), watts, Method.MODELLED, detail(used));
+    return new SensorReading(used * model.wattsPerCore(), watts, Method.MODELLED, detail(used));
   }
 }

@@ -55,7 +55,9 @@ final class ProcFs {
     return stat.substring(close + 2).trim().split("\\s+");
   }
 
-  /** Busy CPU seconds of the whole machine since boot: every {@code cpu} column but idle and iowait. */
+  /**
+   * Busy CPU seconds of the whole machine since boot: every {@code cpu} column but idle and iowait.
+   */
   OptionalDouble machineBusySeconds() {
     String text = read(root.resolve("stat"));
     if (text == null || !text.startsWith("cpu ")) {

@@ -38,7 +38,8 @@ class ProcFsTest {
     Files.createDirectories(proc.resolve("7"));
     Files.writeString(proc.resolve("7/status"), "Name:\tjava\nVmRSS:\t 2097152 kB\n");
     Files.writeString(
-        proc.resolve("meminfo"), "MemTotal:       16777216 kB\nMemFree: 1 kB\nMemAvailable:    4194304 kB\n");
+        proc.resolve("meminfo"),
+        "MemTotal:       16777216 kB\nMemFree: 1 kB\nMemAvailable:    4194304 kB\n");
     ProcFs fs = new ProcFs(proc, 100);
     assertThat(fs.rssGigabytes("7").getAsDouble()).isCloseTo(2.0, within(1e-9));
     assertThat(fs.machineUsedGigabytes().getAsDouble()).isCloseTo(12.0, within(1e-9));

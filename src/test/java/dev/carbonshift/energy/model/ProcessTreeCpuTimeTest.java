@@ -18,7 +18,9 @@ class ProcessTreeCpuTimeTest {
     // sh forks a busy grandchild, then burns CPU itself; both end by themselves in 1 to 2 s
     Process p =
         new ProcessBuilder(
-                "sh", "-c", "(end=$(($(date +%s)+2)); while [ $(date +%s) -lt $end ]; do :; done) &"
+                "sh",
+                "-c",
+                "(end=$(($(date +%s)+2)); while [ $(date +%s) -lt $end ]; do :; done) &"
                     + " end=$(($(date +%s)+2)); while [ $(date +%s) -lt $end ]; do :; done; wait")
             .start();
     CpuTimeSource tree = CpuTimeSource.processTree(p.pid());
@@ -37,7 +39,8 @@ class ProcessTreeCpuTimeTest {
 
   @Test
   void a_short_command_still_shows_its_cpu_time_after_it_is_reaped() throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done").start();
+    Process p =
+        new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done").start();
     CpuTimeSource tree = CpuTimeSource.processTree(p.pid());
     p.waitFor(30, TimeUnit.SECONDS);
     Thread.sleep(20); // let the JDK's reaper thread wait for it
