@@ -1,15 +1,23 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.daemon.JobIntake;
+import dev.carbonshift.daemon.PlanningService;
+import dev.carbonshift.daemon.QueuePlanner;
+import dev.carbonshift.plan.Placement;
+import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.Database;
+import dev.carbonshift.store.IntensityRepository;
 import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -67,6 +75,28 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(
         "%n== submitted %d example jobs, each validated before it was stored%n", stored.size());
     JobTable.print(db, ctx.clock(), out);
+
+    out.printf(
+        "%n== planning: lowest-carbon region and window per job, within deadline and capacity%n");
+    List<Placement> placed;
+    try (CarbonSources sources =
+        CarbonSources.fromEnvironment(
+            ctx.env(), ctx.clock(), catalog, new IntensityRepository(db))) {
+      PlanningService planning =
+          new PlanningService(catalog, sources, ctx.clock(), PlanSettings.DEFAULT);
+      placed =
+          new QueuePlanner(jobs, new PlacementRepository(db), planning, catalog, ctx.clock())
+              .planRound();
+    }
+    double planned = placed.stream().mapToDouble(Placement::gCo2e).sum();
+    double baseline = placed.stream().mapToDouble(Placement::baselineGCo2e).sum();
+    JobTable.print(db, ctx.clock(), out);
+    out.printf(
+        Locale.ROOT,
+        "expected %.0f gCO2e vs %.0f gCO2e at once at home: %.0f%% less%n",
+        planned,
+        baseline,
+        baseline > 0 ? 100 * (baseline - planned) / baseline : 0);
     out.flush();
     return Main.OK;
   }

@@ -30,6 +30,11 @@ public final class RegionCatalog {
           "ukRegionId",
           "sources",
           "trace");
+
+  /** Names a region's {@code sources} chain may use. */
+  public static final Set<String> SOURCE_NAMES =
+      Set.of("electricitymaps", "watttime", "ukgrid", "casdk", "trace", "yearly");
+
   private static final Set<String> GPU_FIELDS = Set.of("model", "count", "tdpWatts");
 
   private final Path dir;
@@ -129,6 +134,18 @@ public final class RegionCatalog {
       throw f.error("ukRegionId", "must be a UK Carbon Intensity region id from 1 to 18");
     }
     List<String> sources = f.textList("sources");
+    if (sources != null) {
+      for (int i = 0; i < sources.size(); i++) {
+        if (!SOURCE_NAMES.contains(sources.get(i))) {
+          throw tree.error(
+              "sources[" + i + "]",
+              "unknown source '"
+                  + sources.get(i)
+                  + "'; known: "
+                  + String.join(", ", SOURCE_NAMES.stream().sorted().toList()));
+        }
+      }
+    }
     return new Region(
         id,
         f.optText("name"),
