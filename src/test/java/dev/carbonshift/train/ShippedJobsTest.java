@@ -1,0 +1,46 @@
+package dev.carbonshift.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.carbonshift.daemon.JobIntake;
+import dev.carbonshift.job.JobParser;
+import dev.carbonshift.job.JobSpec;
+import dev.carbonshift.region.RegionCatalog;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example descriptors in {@code jobs/} train on the bundled real data, in lineage order. */
+@Tag("slow")
+class ShippedJobsTest {
+  private static final Path JOBS = Path.of("jobs").toAbsolutePath();
+  @TempDir Path dataDir;
+
+  @Test
+  void every_shipped_example_trains_to_a_stored_version_with_its_lineage() {
+    Clock clock = TrainFixtures.ticking();
+    JobParser parser = JobIntake.parserFor(RegionCatalog.load(Path.of("regions")), clock);
+    ModelRegistry registry = ModelRegistry.inMemory();
+    Trainer trainer = Trainers.dl4j(registry, dataDir, clock);
+    for (String file :
+        new String[] {
+          "forecaster-es-train.yaml",
+          "forecaster-es-nightly.yaml",
+          "weather-seattle-train.yaml",
+          "weather-newyork-transfer.yaml",
+          "lstm-gb-interruptible.yaml"
+        }) {
+      JobSpec job = parser.parse(JOBS.resolve(file)).spec();
+      var done =
+          TrainFixtures.completed(
+              trainer.train(TrainingRequest.of(job, JOBS, TrainFixtures.meter(clock))));
+      assertThat(done.run().testMetric()).as(file).isFinite();
+    }
+    assertThat(registry.latest("ci-forecaster-es").orElseThrow().parentRef())
+        .isEqualTo("ci-forecaster-es:1");
+    assertThat(registry.latest("weather-newyork").orElseThrow().parentRef())
+        .isEqualTo("weather-seattle:1");
+  }
+}
