@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       CancelCommand.class,
       RegionsCommand.class,
+      MeasureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
