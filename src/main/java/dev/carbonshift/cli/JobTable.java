@@ -22,7 +22,10 @@ final class JobTable {
     Table t = new Table("ID", "NAME", "TEAM", "KIND", "STATE", "HOME", "DEADLINE", "PLACEMENT");
     for (StoredJob j : jobs) {
       String placed =
-          placements.current(j.id()).map(p -> p.region() + " @ " + Times.show(p.start())).orElse("-");
+          placements
+              .current(j.id())
+              .map(p -> p.region() + " @ " + Times.show(p.start()))
+              .orElse("-");
       t.row(
           j.id(),
           j.name(),

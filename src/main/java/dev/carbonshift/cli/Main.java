@@ -22,6 +22,11 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       CancelCommand.class,
       RegionsCommand.class,
+      PlanCommand.class,
+      SimulateCommand.class,
+      TrainCommand.class,
+      ModelsCommand.class,
+      BenchTrainingCommand.class,
       MeasureCommand.class,
       CommandLine.HelpCommand.class
     })

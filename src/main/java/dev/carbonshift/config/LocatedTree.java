@@ -70,8 +70,9 @@ public final class LocatedTree {
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
           String path = pathOf(p, t);
+          // The root's own line ("") is where a missing required field is reported.
+          lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
           if (!path.isEmpty()) {
-            lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
             if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
               // YAML 1.1 reads `no`, `yes`, `on`, `off` as booleans: keep the words as written,
               // so a region id `no` (Norway) stays "no", not "false".
@@ -132,7 +133,7 @@ public final class LocatedTree {
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
       p = cut < 0 ? "" : p.substring(0, cut);
     }
-    return 0;
+    return lines.getOrDefault("", 0);
   }
 
   /** An error about {@code path}, located at its line. */

@@ -25,13 +25,23 @@ public final class JobIntake {
   private final JobRepository jobs;
 
   public JobIntake(RegionCatalog catalog, JobRepository jobs, Clock clock) {
-    this.parser = new JobParser(catalog.ids(), clock, JobIntake::cronProblem);
+    this.parser = parserFor(catalog, clock);
     this.jobs = jobs;
+  }
+
+  /** The descriptor parser for this catalog, with Quartz checking {@code schedule}. */
+  public static JobParser parserFor(RegionCatalog catalog, Clock clock) {
+    return new JobParser(catalog.ids(), clock, JobIntake::cronProblem);
   }
 
   /** Parses and validates without storing. */
   public ParsedJob validate(Path file) {
     return parser.parse(file);
+  }
+
+  /** Parses and validates without storing, naming the file {@code shownAs} in errors. */
+  public ParsedJob validate(Path file, String shownAs) {
+    return parser.parse(file, shownAs);
   }
 
   /**

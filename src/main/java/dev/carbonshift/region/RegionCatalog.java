@@ -30,6 +30,10 @@ public final class RegionCatalog {
           "ukRegionId",
           "sources",
           "trace");
+  /** Names a region's {@code sources} chain may use. */
+  public static final Set<String> SOURCE_NAMES =
+      Set.of("electricitymaps", "watttime", "ukgrid", "casdk", "trace", "yearly");
+
   private static final Set<String> GPU_FIELDS = Set.of("model", "count", "tdpWatts");
 
   private final Path dir;
@@ -67,7 +71,11 @@ public final class RegionCatalog {
       Region r = parse(f);
       Region clash = byId.put(r.id(), r);
       if (clash != null) {
-        throw new InvalidInputException(f.toString(), 0, "id", "region '" + r.id() + "' twice");
+        throw new InvalidInputException(
+            f.toString(),
+            LocatedTree.parse(f.toString(), read(f)).lineOf("id"),
+            "id",
+            "region '" + r.id() + "' twice (also in another file of " + dir + ")");
       }
     }
     if (byId.isEmpty()) {
@@ -77,13 +85,15 @@ public final class RegionCatalog {
   }
 
   static Region parse(Path file) {
-    String text;
+    return parse(file.toString(), read(file));
+  }
+
+  private static String read(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
     }
-    return parse(file.toString(), text);
   }
 
   static Region parse(String file, String text) {
@@ -123,6 +133,16 @@ public final class RegionCatalog {
       throw f.error("ukRegionId", "must be a UK Carbon Intensity region id from 1 to 18");
     }
     List<String> sources = f.textList("sources");
+    if (sources != null) {
+      for (int i = 0; i < sources.size(); i++) {
+        if (!SOURCE_NAMES.contains(sources.get(i))) {
+          throw tree.error(
+              "sources[" + i + "]",
+              "unknown source '" + sources.get(i) + "'; known: "
+                  + String.join(", ", SOURCE_NAMES.stream().sorted().toList()));
+        }
+      }
+    }
     return new Region(
         id,
         f.optText("name"),

@@ -35,8 +35,8 @@ public final class Database {
   /**
    * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. Several
    * processes may open it at once (the daemon and a CLI): H2's auto-server mode hands the second
-   * one a TCP connection to the first. The
-   * password, if any, comes from {@code CARBONSHIFT_DB_PASSWORD}, never from a file.
+   * one a TCP connection to the first. The password, if any, comes from {@code
+   * CARBONSHIFT_DB_PASSWORD}, never from a file.
    */
   public static Database file(Path base) {
     Path abs = base.toAbsolutePath().normalize();
@@ -48,8 +48,7 @@ public final class Database {
       throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
     }
     String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
-    return migrated(
-        new Database("jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE", "sa", password));
+    return migrated(new Database("jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE", "sa", password));
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */

@@ -1,0 +1,176 @@
+package dev.carbonshift.carbon.chain;
+
+import dev.carbonshift.carbon.CarbonSource;
+import dev.carbonshift.carbon.ForecastCache;
+import dev.carbonshift.carbon.RegionForecast;
+import dev.carbonshift.carbon.Secret;
+import dev.carbonshift.carbon.YearlyAverageSource;
+import dev.carbonshift.carbon.YearlyAverages;
+import dev.carbonshift.carbon.casdk.CarbonAwareSdkSource;
+import dev.carbonshift.carbon.electricitymaps.ElectricityMapsSource;
+import dev.carbonshift.carbon.http.Endpoint;
+import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Sleeper;
+import dev.carbonshift.carbon.trace.TraceReader;
+import dev.carbonshift.carbon.trace.TraceReplaySource;
+import dev.carbonshift.carbon.ukgrid.UkGridSource;
+import dev.carbonshift.carbon.watttime.WattTimeSource;
+import dev.carbonshift.region.Region;
+import dev.carbonshift.region.RegionCatalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carbonshift's carbon sources, wired from settings: ask it for the forecasts of a set of regions
+ * and get, per region, intensities (never empty) and a note of which source gave them and why
+ * earlier ones in the region's chain did not.
+ */
+public final class CarbonSources implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CarbonSources.class);
+  private final SourcesConfig config;
+  private final SourceChain chain;
+  private final List<HttpFetcher> fetchers;
+
+  private CarbonSources(SourcesConfig config, SourceChain chain, List<HttpFetcher> fetchers) {
+    this.config = config;
+    this.chain = chain;
+    this.fetchers = fetchers;
+  }
+
+  /**
+   * The sources configured by {@code env} (environment variables, or config values with the
+   * environment over them). Sources without credentials or URL are skipped with the reason "not
+   * configured", so with an empty map every region goes straight to its trace, without network.
+   *
+   * @param cacheOrNull where fetched intensities are kept, or null to keep none
+   * @throws IllegalArgumentException naming a setting that is wrong
+   */
+  public static CarbonSources fromEnvironment(
+      Map<String, String> env, Clock clock, RegionCatalog catalog, ForecastCache cacheOrNull) {
+    return create(SourcesConfig.from(env), clock, catalog::traceOf, cacheOrNull, Sleeper.SYSTEM);
+  }
+
+  /** As {@link #fromEnvironment}, with the trace lookup and the retry sleeper given. */
+  public static CarbonSources create(
+      SourcesConfig config,
+      Clock clock,
+      Function<Region, Optional<Path>> traceOf,
+      ForecastCache cacheOrNull,
+      Sleeper sleeper) {
+    Map<String, CarbonSource> sources = new LinkedHashMap<>();
+    List<HttpFetcher> fetchers = new ArrayList<>();
+    if (config.notConfigured(ElectricityMapsSource.NAME).isEmpty()) {
+      HttpFetcher http =
+          fetcher(
+              config.electricityMaps(), clock, sleeper, fetchers, config.electricityMapsToken());
+      sources.put(
+          ElectricityMapsSource.NAME,
+          new ElectricityMapsSource(
+              http, config.electricityMapsToken(), config.electricityMapsFactor(), clock));
+    }
+    if (config.notConfigured(WattTimeSource.NAME).isEmpty()) {
+      HttpFetcher http =
+          fetcher(
+              config.wattTime(),
+              clock,
+              sleeper,
+              fetchers,
+              config.wattTimeUsername(),
+              config.wattTimePassword());
+      sources.put(
+          WattTimeSource.NAME,
+          new WattTimeSource(http, config.wattTimeUsername(), config.wattTimePassword(), clock));
+    }
+    if (config.notConfigured(UkGridSource.NAME).isEmpty()) {
+      sources.put(
+          UkGridSource.NAME,
+          new UkGridSource(fetcher(config.ukGrid(), clock, sleeper, fetchers), clock));
+    }
+    if (config.notConfigured(CarbonAwareSdkSource.NAME).isEmpty()) {
+      sources.put(
+          CarbonAwareSdkSource.NAME,
+          new CarbonAwareSdkSource(
+              fetcher(config.casdk(), clock, sleeper, fetchers),
+              config.casdkSignal(),
+              config.casdkLocations(),
+              clock));
+    }
+    sources.put(
+        TraceReplaySource.NAME,
+        new TraceReplaySource(
+            traceOf, new TraceReader.Options(config.traceFactor(), true), config.replay(), clock));
+    YearlyAverageSource yearly = new YearlyAverageSource(YearlyAverages.bundled(), clock);
+    sources.put(YearlyAverageSource.NAME, yearly);
+    List<Secret> secrets =
+        List.of(
+                Optional.ofNullable(config.electricityMapsToken()),
+                Optional.ofNullable(config.wattTimeUsername()),
+                Optional.ofNullable(config.wattTimePassword()))
+            .stream()
+            .flatMap(Optional::stream)
+            .toList();
+    SourceChain chain =
+        new SourceChain(
+            sources,
+            config::notConfigured,
+            yearly,
+            Objects.requireNonNullElse(cacheOrNull, ForecastCache.NONE),
+            clock,
+            text -> {
+              String out = text;
+              for (Secret s : secrets) {
+                out = s.redact(out);
+              }
+              return out;
+            },
+            config.refresh());
+    LOG.info("carbon sources: {}", config.describe());
+    return new CarbonSources(config, chain, fetchers);
+  }
+
+  private static HttpFetcher fetcher(
+      Endpoint endpoint, Clock clock, Sleeper sleeper, List<HttpFetcher> all, Secret... secrets) {
+    HttpFetcher f = HttpFetcher.create(endpoint, clock, sleeper, List.of(secrets));
+    all.add(f);
+    return f;
+  }
+
+  /** Forecasts for each region over {@code [from, to)}, in the order given. */
+  public List<RegionForecast> forecasts(List<Region> regions, Instant from, Instant to) {
+    return regions.stream().map(r -> forecast(r, from, to)).toList();
+  }
+
+  /** The forecast of one region over {@code [from, to)}; never empty. */
+  public RegionForecast forecast(Region region, Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException("empty window " + from + " .. " + to);
+    }
+    return chain.forecast(region, from, to);
+  }
+
+  public SourcesConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    for (HttpFetcher f : fetchers) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        // closing idle connections cannot fail in a way that matters to the caller
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.carbonshift.carbon.chain;
+
+import dev.carbonshift.carbon.EmissionFactor;
+import dev.carbonshift.carbon.Signal;
+import dev.carbonshift.carbon.http.Endpoint;
+import dev.carbonshift.config.Durations;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads settings from the environment map, failing with a message naming the setting and fix. */
+final class Settings {
+  private final Map<String, String> env;
+
+  Settings(Map<String, String> env) {
+    this.env = env;
+  }
+
+  String text(String key) {
+    String v = env.get(key);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  /** The endpoint of a source, or null when it has no URL set and no default. */
+  Endpoint endpoint(String source, String defaultUrl, Duration defaultResponseTimeout) {
+    String prefix = "CARBONSHIFT_" + source.toUpperCase(Locale.ROOT) + "_";
+    String url = text(prefix + "URL");
+    if (url == null) {
+      url = defaultUrl;
+    }
+    if (url == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw invalid(prefix + "URL", "'" + url + "' is not a URL; write e.g. https://host/path");
+    }
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      throw invalid(prefix + "URL", "'" + url + "' must start with http:// or https://");
+    }
+    int attempts = Endpoint.DEFAULT_MAX_ATTEMPTS;
+    String a = text(prefix + "ATTEMPTS");
+    if (a != null) {
+      try {
+        attempts = Integer.parseInt(a);
+      } catch (NumberFormatException e) {
+        attempts = 0;
+      }
+      if (attempts < 1 || attempts > 10) {
+        throw invalid(prefix + "ATTEMPTS", "must be a whole number from 1 to 10, got '" + a + "'");
+      }
+    }
+    return new Endpoint(
+        source,
+        uri,
+        duration(prefix + "CONNECT_TIMEOUT", Endpoint.DEFAULT_CONNECT_TIMEOUT),
+        duration(prefix + "TIMEOUT", defaultResponseTimeout),
+        attempts,
+        Endpoint.DEFAULT_BACKOFF_BASE,
+        Endpoint.DEFAULT_MAX_RETRY_AFTER);
+  }
+
+  Duration duration(String key, Duration fallback) {
+    String v = text(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Durations.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, e.getMessage());
+    }
+  }
+
+  EmissionFactor factor(String key, EmissionFactor fallback) {
+    String v = text(key);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "direct" -> EmissionFactor.DIRECT;
+      case "lifecycle", "lca" -> EmissionFactor.LIFECYCLE;
+      default -> throw invalid(key, "must be 'lifecycle' or 'direct', got '" + v + "'");
+    };
+  }
+
+  Signal signal(String key, Signal fallback) {
+    String v = text(key);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "average" -> Signal.AVERAGE;
+      case "marginal" -> Signal.MARGINAL;
+      default -> throw invalid(key, "must be 'average' or 'marginal', got '" + v + "'");
+    };
+  }
+
+  /** {@code a=b,c=d} pairs. */
+  Map<String, String> pairs(String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String v = text(key);
+    if (v == null) {
+      return out;
+    }
+    for (String pair : v.split(",")) {
+      String[] kv = pair.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+        throw invalid(key, "write region=location pairs separated by commas, e.g. gb=uksouth");
+      }
+      out.put(kv[0].trim(), kv[1].trim());
+    }
+    return out;
+  }
+
+  static IllegalArgumentException invalid(String key, String message) {
+    return new IllegalArgumentException(key + ": " + message);
+  }
+}

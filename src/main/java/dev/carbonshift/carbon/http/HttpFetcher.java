@@ -1,0 +1,214 @@
+package dev.carbonshift.carbon.http;
+
+import dev.carbonshift.carbon.Secret;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GETs from one API with timeouts, retries and a circuit breaker, answering a {@link Fetched} value
+ * instead of throwing. Retries with exponential backoff and jitter on 5xx and I/O errors, honours
+ * {@code Retry-After} on 429, and gives other 4xx back at once (retrying cannot fix them). Failure
+ * reasons never contain a credential: every known secret is redacted from them.
+ */
+public final class HttpFetcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
+  private final Endpoint endpoint;
+  private final Clock clock;
+  private final CloseableHttpClient client;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final CircuitBreaker breaker;
+  private final List<Secret> secrets;
+
+  private record Raw(int status, String body, String retryAfter) {}
+
+  public HttpFetcher(
+      Endpoint endpoint,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      CircuitBreaker breaker,
+      List<Secret> secrets) {
+    this.endpoint = endpoint;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.breaker = breaker;
+    this.secrets = secrets.stream().filter(Objects::nonNull).toList();
+    Timeout connect = Timeout.ofMilliseconds(endpoint.connectTimeout().toMillis());
+    Timeout response = Timeout.ofMilliseconds(endpoint.responseTimeout().toMillis());
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setConnectionFactory(QuietConnection.factory())
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(connect)
+                            .setSocketTimeout(response)
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectionRequestTimeout(connect)
+                    .setResponseTimeout(response)
+                    .build())
+            // retries are ours: counted, backed off and visible in the failure reason
+            .disableAutomaticRetries()
+            .build();
+  }
+
+  /** A fetcher with the default circuit breaker and jitter from {@link Math#random()}. */
+  public static HttpFetcher create(
+      Endpoint endpoint, Clock clock, Sleeper sleeper, List<Secret> secrets) {
+    return new HttpFetcher(
+        endpoint,
+        clock,
+        sleeper,
+        Math::random,
+        new CircuitBreaker(
+            CircuitBreaker.DEFAULT_THRESHOLD, CircuitBreaker.DEFAULT_OPEN_FOR, clock),
+        secrets);
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  /** GETs {@code path} (with its query) below the base URL. */
+  public Fetched get(String path, Map<String, String> headers) {
+    if (!breaker.allows()) {
+      return new Fetched.Failed(
+          0,
+          "circuit open after "
+              + breaker.consecutiveFailures()
+              + " failed fetches; not calling again before "
+              + breaker.openUntil());
+    }
+    URI uri = endpoint.resolve(path);
+    String lastReason = "no attempt made";
+    int lastStatus = 0;
+    for (int attempt = 1; attempt <= endpoint.maxAttempts(); attempt++) {
+      Duration wait = backoff(attempt);
+      try {
+        Raw raw = execute(uri, headers);
+        lastStatus = raw.status();
+        if (raw.status() >= 200 && raw.status() < 300) {
+          breaker.recordSuccess();
+          return new Fetched.Body(raw.status(), raw.body());
+        }
+        lastReason = redact(statusReason(raw));
+        if (raw.status() == 429) {
+          Duration asked = RetryAfter.parse(raw.retryAfter(), clock, wait);
+          if (asked.compareTo(endpoint.maxRetryAfter()) > 0) {
+            breaker.recordFailure();
+            return new Fetched.Failed(
+                429,
+                lastReason
+                    + " (Retry-After "
+                    + asked.toSeconds()
+                    + " s is longer than the "
+                    + endpoint.maxRetryAfter().toSeconds()
+                    + " s we wait)");
+          }
+          wait = asked;
+        } else if (raw.status() < 500) {
+          // the API answered: it is alive, but this request is wrong (zone, token, plan)
+          breaker.recordSuccess();
+          return new Fetched.Failed(raw.status(), lastReason);
+        }
+      } catch (InterruptedIOException e) {
+        lastStatus = 0;
+        lastReason = "timed out (" + describeTimeout(e) + ")";
+      } catch (IOException e) {
+        lastStatus = 0;
+        lastReason = redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      if (attempt < endpoint.maxAttempts()) {
+        LOG.debug(
+            "{} attempt {} failed: {}; retrying in {} ms",
+            endpoint.source(),
+            attempt,
+            lastReason,
+            wait.toMillis());
+        sleeper.sleep(wait);
+      }
+    }
+    breaker.recordFailure();
+    return new Fetched.Failed(
+        lastStatus, lastReason + " after " + endpoint.maxAttempts() + " attempts");
+  }
+
+  private Raw execute(URI uri, Map<String, String> headers) throws IOException {
+    HttpGet get = new HttpGet(uri);
+    get.setHeader("Accept", "application/json");
+    headers.forEach(get::setHeader);
+    return client.execute(
+        get,
+        response -> {
+          Header retryAfter = response.getFirstHeader("Retry-After");
+          String body =
+              response.getEntity() == null
+                  ? ""
+                  : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+          return new Raw(
+              response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
+        });
+  }
+
+  private String statusReason(Raw raw) {
+    String message = ErrorBodies.message(raw.body());
+    return "HTTP " + raw.status() + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  private String describeTimeout(InterruptedIOException e) {
+    return "connect "
+        + endpoint.connectTimeout().toMillis()
+        + " ms, response "
+        + endpoint.responseTimeout().toMillis()
+        + " ms: "
+        + e.getClass().getSimpleName();
+  }
+
+  /** Exponential backoff with equal jitter: half the step fixed, half random. */
+  Duration backoff(int attempt) {
+    long step = endpoint.backoffBase().toMillis() << Math.min(attempt - 1, 16);
+    return Duration.ofMillis(step / 2 + Math.round(step / 2.0 * random.getAsDouble()));
+  }
+
+  private String redact(String text) {
+    String out = text;
+    for (Secret s : secrets) {
+      out = s.redact(out);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}

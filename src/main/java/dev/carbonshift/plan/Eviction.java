@@ -1,0 +1,97 @@
+package dev.carbonshift.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes room for a job that fits nowhere: takes its cheapest option, moves out one placed job per
+ * full slot (the one with most slack, never one of higher priority), and re-places those elsewhere.
+ * If any cannot be re-placed, everything is put back as it was.
+ */
+final class Eviction {
+  private Eviction() {}
+
+  static boolean tryPlace(Grid g, Occupancy occ, List<JobCtx> jobs, Option[] chosen, int i) {
+    Option want = jobs.get(i).unconstrained;
+    if (want == null) {
+      return false;
+    }
+    List<Integer> victims = new ArrayList<>();
+    List<Option> old = new ArrayList<>();
+    boolean ok = true;
+    for (int b = 0; ok && b < want.bounds.length; b += 2) {
+      int last = g.cellOf(want.bounds[b + 1] - 1);
+      for (int k = g.cellOf(want.bounds[b]); ok && k <= last; k++) {
+        while (occ.full(want.region, k)) {
+          int v = victimAt(g, jobs, chosen, want.region, k, i);
+          if (v < 0) {
+            ok = false;
+            break;
+          }
+          occ.add(chosen[v], -1);
+          victims.add(v);
+          old.add(chosen[v]);
+          chosen[v] = null;
+        }
+      }
+    }
+    List<Option> placed = new ArrayList<>();
+    if (ok) {
+      occ.add(want, 1);
+      chosen[i] = want;
+      for (int v : victims) {
+        Option o = Choices.best(g, occ, jobs.get(v), null);
+        if (o == null) {
+          ok = false;
+          break;
+        }
+        occ.add(o, 1);
+        placed.add(o);
+        chosen[v] = o;
+      }
+      if (!ok) {
+        occ.add(want, -1);
+        chosen[i] = null;
+      }
+    }
+    if (!ok) {
+      placed.forEach(o -> occ.add(o, -1));
+      for (int x = 0; x < victims.size(); x++) {
+        chosen[victims.get(x)] = old.get(x);
+        occ.add(old.get(x), 1);
+      }
+    }
+    return ok;
+  }
+
+  private static int victimAt(
+      Grid g, List<JobCtx> jobs, Option[] chosen, int r, int k, int except) {
+    int best = -1;
+    long bestSlack = -1;
+    for (int v = 0; v < chosen.length; v++) {
+      Option o = chosen[v];
+      if (v == except || o == null || o.region != r || !covers(g, o, k)) {
+        continue;
+      }
+      JobCtx j = jobs.get(v);
+      if (j.job.priority() > jobs.get(except).job.priority()) {
+        continue;
+      }
+      long slack = j.deadline - j.earliest - j.durationSeconds;
+      if (slack > bestSlack) {
+        bestSlack = slack;
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  private static boolean covers(Grid g, Option o, int k) {
+    for (int b = 0; b < o.bounds.length; b += 2) {
+      if (g.cellOf(o.bounds[b]) <= k && k <= g.cellOf(o.bounds[b + 1] - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

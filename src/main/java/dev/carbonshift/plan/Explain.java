@@ -1,0 +1,137 @@
+package dev.carbonshift.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a chosen option into a placement with its reason and fallback, in words. */
+final class Explain {
+  private static final double EPS = 1e-9;
+
+  private Explain() {}
+
+  static Placement placed(Grid g, JobCtx j, Option o) {
+    List<String> why = new ArrayList<>();
+    double kwh = kwh(g, j, o.region);
+    double base = baseline(g, j, o);
+    why.add(
+        String.format(
+            Locale.ROOT,
+            "lowest expected emissions among %s within %s..%s: %.0f g/kWh on average%s",
+            regionIds(g, j),
+            Setup.at(j.earliest),
+            Setup.at(j.deadline),
+            o.grams / kwh,
+            j.home >= 0
+                ? String.format(Locale.ROOT, " vs %.0f at once at home", base / kwh(g, j, j.home))
+                : " (home region " + j.job.home() + " unknown: no baseline)"));
+    if (o.slices() > 1) {
+      why.add("split into " + o.slices() + " slices at the cleanest slots");
+    }
+    Option u = j.unconstrained;
+    if (u != null && u != o && u.grams < o.grams - EPS * o.grams) {
+      why.add(
+          "capacity: the cleanest option ("
+              + g.regions.get(u.region).id()
+              + " from "
+              + Setup.at(u.start())
+              + ") was taken by others");
+    }
+    if (g.coverEnd[o.region] < j.deadline && g.fallbackNote[o.region] == null) {
+      why.add(
+          "the forecast for "
+              + g.regions.get(o.region).zone()
+              + " ends at "
+              + Setup.at(g.coverEnd[o.region])
+              + ", before the deadline: planned within it; re-plan when a fresher one arrives");
+    }
+    if (g.fallbackNote[o.region] != null) {
+      why.add(g.fallbackNote[o.region]);
+    }
+    why.addAll(j.notes);
+    String fallback =
+        "if not started by "
+            + Setup.at(j.deadline - j.durationSeconds)
+            + " or "
+            + g.regions.get(o.region).id()
+            + " is unavailable: start at once at home ("
+            + j.job.home()
+            + ") so the deadline holds";
+    return build(g, j, o, kwh, base, String.join("; ", why), fallback);
+  }
+
+  /** The job cannot be planned: it runs at once at home, and the reason says why. */
+  static Placement atOnce(Grid g, JobCtx j, String why) {
+    int r = j.home >= 0 && g.usable(j.home) ? j.home : j.regions.length > 0 ? j.regions[0] : -1;
+    List<String> notes = new ArrayList<>(List.of(why));
+    notes.addAll(j.notes);
+    String reason = String.join("; ", notes);
+    String fallback = "none: this already is the fallback (run at once at home)";
+    if (r < 0) {
+      Instant s = Setup.at(j.earliest);
+      Instant e = Setup.at(j.earliest + j.durationSeconds);
+      return new Placement(
+          j.job.id(),
+          j.job.home(),
+          s,
+          e,
+          List.of(new Slice(s, e)),
+          j.job.energyKwh(),
+          0,
+          0,
+          reason + "; no intensity known for it: emissions unknown",
+          fallback);
+    }
+    Option o = Choices.atOnce(g, j, r);
+    return build(g, j, o, kwh(g, j, r), o.grams, reason, fallback);
+  }
+
+  static String unreachable(JobCtx j) {
+    if (j.regions.length == 0) {
+      return "no allowed region has a forecast or a yearly mean to rank: runs at once at home";
+    }
+    return "deadline "
+        + j.job.deadline()
+        + " unreachable: the job needs "
+        + j.job.duration()
+        + " from its earliest start "
+        + Setup.at(j.earliest)
+        + "; runs at once at home";
+  }
+
+  private static Placement build(
+      Grid g, JobCtx j, Option o, double kwh, double base, String reason, String fallback) {
+    List<Slice> slices = new ArrayList<>();
+    for (int b = 0; b < o.bounds.length; b += 2) {
+      slices.add(new Slice(Setup.at(o.bounds[b]), Setup.at(o.bounds[b + 1])));
+    }
+    return new Placement(
+        j.job.id(),
+        g.regions.get(o.region).id(),
+        slices.get(0).start(),
+        slices.get(slices.size() - 1).end(),
+        slices,
+        kwh,
+        o.grams,
+        base,
+        reason,
+        fallback);
+  }
+
+  private static double baseline(Grid g, JobCtx j, Option o) {
+    return j.home >= 0 && g.usable(j.home) ? Choices.atOnce(g, j, j.home).grams : o.grams;
+  }
+
+  private static double kwh(Grid g, JobCtx j, int r) {
+    return j.job.energyKwh() * g.regions.get(r).pue();
+  }
+
+  private static String regionIds(Grid g, JobCtx j) {
+    List<String> ids = new ArrayList<>();
+    for (int r : j.regions) {
+      ids.add(g.regions.get(r).id());
+    }
+    return String.join(", ", ids);
+  }
+}

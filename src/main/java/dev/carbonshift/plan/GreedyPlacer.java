@@ -1,0 +1,106 @@
+package dev.carbonshift.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The fast method: jobs that lose most when pushed out of their best region choose first (regret
+ * order), each takes its cheapest option that still fits, then remove-and-reinsert passes let early
+ * choosers move into space later moves freed. A job with no room left evicts others that can go
+ * elsewhere, so a reachable deadline is never given up for capacity alone.
+ */
+final class GreedyPlacer {
+  private static final double EPS = 1e-9;
+
+  private GreedyPlacer() {}
+
+  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes) {
+    int n = jobs.size();
+    Option[] chosen = new Option[n];
+    double[] regret = new double[n];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      JobCtx j = jobs.get(i);
+      if (!j.reachable || j.regions.length == 0) {
+        continue;
+      }
+      regret[i] = unconstrained(g, j);
+      if (j.unconstrained != null) {
+        order.add(i);
+      }
+    }
+    order.sort(
+        Comparator.<Integer>comparingInt(i -> -jobs.get(i).job.priority())
+            .thenComparingDouble(i -> -regret[i])
+            .thenComparingLong(i -> jobs.get(i).deadline - jobs.get(i).earliest));
+    for (int i : order) {
+      JobCtx j = jobs.get(i);
+      Option o = occ.fits(j.unconstrained) ? j.unconstrained : Choices.best(g, occ, j, null);
+      if (o != null) {
+        occ.add(o, 1);
+        chosen[i] = o;
+      }
+    }
+    for (int p = 0; p < passes; p++) {
+      boolean improved = false;
+      for (int i : order) {
+        Option cur = chosen[i];
+        if (cur == null || cur == jobs.get(i).unconstrained) {
+          continue;
+        }
+        occ.add(cur, -1);
+        Option o = Choices.best(g, occ, jobs.get(i), null);
+        if (o != null && o.score < cur.score - EPS * Math.abs(cur.score)) {
+          chosen[i] = o;
+          improved = true;
+        }
+        occ.add(chosen[i], 1);
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    for (int i : order) {
+      if (chosen[i] == null) {
+        Eviction.tryPlace(g, occ, jobs, chosen, i);
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * Sets the job's cheapest option ignoring capacity and returns what it loses if it must take its
+   * second-best region (or, with one region, run at once there).
+   */
+  private static double unconstrained(Grid g, JobCtx j) {
+    double best = Double.POSITIVE_INFINITY;
+    double second = Double.POSITIVE_INFINITY;
+    for (int r : j.regions) {
+      Option o = Choices.contiguous(g, null, j, r, null);
+      if (j.job.interruptible()) {
+        Option s = Slicing.sliced(g, null, j, r, null, false);
+        if (s != null && (o == null || s.score < o.score)) {
+          o = s;
+        }
+      }
+      if (o == null) {
+        continue;
+      }
+      if (o.score < best) {
+        second = best;
+        best = o.score;
+        j.unconstrained = o;
+      } else if (o.score < second) {
+        second = o.score;
+      }
+    }
+    if (j.unconstrained == null) {
+      return 0;
+    }
+    if (second == Double.POSITIVE_INFINITY) {
+      second = Choices.atOnce(g, j, j.unconstrained.region).grams;
+    }
+    return Math.max(0, second - best);
+  }
+}

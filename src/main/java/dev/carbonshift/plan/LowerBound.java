@@ -1,0 +1,108 @@
+package dev.carbonshift.plan;
+
+import java.util.List;
+
+/**
+ * Lagrangian lower bound: price each slot's capacity, let every job pick its cheapest option at
+ * those prices (a relaxation: interruptible jobs may use part of a slot at part of its price, and
+ * ignore minimum slices and resume costs), and raise prices where slots are over-subscribed
+ * (subgradient steps sized by the gap to a known plan). Any prices give a valid bound; the best one
+ * seen is returned.
+ */
+final class LowerBound {
+  private LowerBound() {}
+
+  static double compute(Grid g, Occupancy fixed, List<JobCtx> jobs, double upper, int iterations) {
+    int regions = g.regions.size();
+    double[][] lambda = new double[regions][g.n];
+    double[][] prefix = new double[regions][g.n + 1];
+    int[][] usage = new int[regions][g.n];
+    double fixedCost = 0;
+    for (JobCtx j : jobs) {
+      if (!j.reachable || j.regions.length == 0) {
+        int r = j.home >= 0 && g.usable(j.home) ? j.home : j.regions.length > 0 ? j.regions[0] : -1;
+        fixedCost += r < 0 ? 0 : Choices.atOnce(g, j, r).grams;
+      }
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    double theta = 1.0;
+    int stale = 0;
+    for (int it = 0; it < iterations; it++) {
+      for (int r = 0; r < regions; r++) {
+        java.util.Arrays.fill(usage[r], 0);
+        for (int k = 0; k < g.n; k++) {
+          prefix[r][k + 1] = prefix[r][k] + lambda[r][k];
+        }
+      }
+      double bound = fixedCost;
+      for (JobCtx j : jobs) {
+        if (!j.reachable || j.regions.length == 0) {
+          continue;
+        }
+        Option o = relaxedBest(g, j, prefix);
+        if (o == null) {
+          continue;
+        }
+        bound += o.score;
+        mark(g, usage[o.region], o);
+      }
+      double norm = 0;
+      for (int r = 0; r < regions; r++) {
+        for (int k = 0; k < g.n; k++) {
+          int free = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
+          bound -= lambda[r][k] * free;
+          double grad = usage[r][k] - free;
+          if (grad > 0 || lambda[r][k] > 0) {
+            norm += grad * grad;
+          }
+        }
+      }
+      if (best == Double.NEGATIVE_INFINITY || bound > best + 1e-9 * Math.abs(best)) {
+        best = bound;
+        stale = 0;
+      } else if (++stale >= 4) {
+        theta /= 2;
+        stale = 0;
+      }
+      if (norm == 0 || upper <= bound) {
+        break;
+      }
+      double step = theta * (upper - bound) / norm;
+      for (int r = 0; r < regions; r++) {
+        for (int k = 0; k < g.n; k++) {
+          int free = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
+          lambda[r][k] = Math.max(0, lambda[r][k] + step * (usage[r][k] - free));
+        }
+      }
+    }
+    return Math.min(best, upper);
+  }
+
+  private static Option relaxedBest(Grid g, JobCtx j, double[][] prefix) {
+    Option best = null;
+    for (int r : j.regions) {
+      Option o = Choices.contiguous(g, null, j, r, prefix);
+      if (j.job.interruptible()) {
+        Option s = Slicing.sliced(g, null, j, r, prefix, true);
+        if (s != null && (o == null || s.score < o.score)) {
+          o = s;
+        }
+      }
+      if (o != null && (best == null || o.score < best.score)) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  private static void mark(Grid g, int[] usage, Option o) {
+    int lastTouched = -1;
+    for (int b = 0; b < o.bounds.length; b += 2) {
+      int last = g.cellOf(o.bounds[b + 1] - 1);
+      for (int k = Math.max(g.cellOf(o.bounds[b]), lastTouched + 1); k <= last; k++) {
+        usage[k]++;
+      }
+      lastTouched = Math.max(lastTouched, last);
+    }
+  }
+}

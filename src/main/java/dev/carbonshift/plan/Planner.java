@@ -1,0 +1,88 @@
+package dev.carbonshift.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides where and when each queued job runs so that expected emissions are lowest while every
+ * reachable deadline and every region's capacity hold. A pure function of its request.
+ *
+ * <p>Plans small enough for {@link PlanSettings#exactMaxBinaries} are solved exactly as a 0/1
+ * program (ojAlgo), started from the heuristic's plan, which is kept if the solver runs out of
+ * time; larger plans use the regret-ordered greedy with improvement passes alone.
+ */
+public final class Planner {
+  private Planner() {}
+
+  public static PlanResult plan(PlanRequest req) {
+    Setup s = Setup.of(req);
+    Grid g = s.grid;
+    Occupancy fixed = occupancy(g, req);
+    Occupancy occ = occupancy(g, req);
+    int passes = req.settings().improvementPasses();
+    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes);
+    String method = "heuristic";
+    if (req.settings().exactMaxBinaries() > 0
+        && ExactPlacer.fits(g, s.jobs, chosen, req.settings().exactMaxBinaries())) {
+      ExactPlacer.Solution exact =
+          ExactPlacer.solve(g, fixed, s.jobs, chosen, req.settings().exactTimeLimit().toMillis());
+      if (exact != null && total(exact.chosen()) <= total(chosen) + 1e-6) {
+        chosen = exact.chosen();
+        method = exact.optimal() ? "exact" : "exact (time limit: best found)";
+      }
+    }
+    List<Placement> out = new ArrayList<>();
+    for (int i = 0; i < s.jobs.size(); i++) {
+      JobCtx j = s.jobs.get(i);
+      if (chosen[i] != null) {
+        out.add(Explain.placed(g, j, chosen[i]));
+      } else if (!j.reachable) {
+        out.add(Explain.atOnce(g, j, Explain.unreachable(j)));
+      } else {
+        out.add(
+            Explain.atOnce(
+                g,
+                j,
+                "no free capacity in its regions before its deadline: runs at once at home,"
+                    + " over the region's capacity"));
+      }
+    }
+    return new PlanResult(out, method, new ArrayList<>(s.notes));
+  }
+
+  /**
+   * A lower bound on the emissions of any plan of the request that respects capacity (the
+   * Lagrangian dual of the slot capacities, which converges to the linear-programming bound).
+   *
+   * @param upperGCo2e emissions of a known plan, such as {@link #plan}'s, to size the steps
+   */
+  public static double lowerBoundGCo2e(PlanRequest req, double upperGCo2e, int iterations) {
+    Setup s = Setup.of(req);
+    return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations);
+  }
+
+  static Occupancy occupancy(Grid g, PlanRequest req) {
+    Occupancy occ = new Occupancy(g);
+    for (RunningJob rj : req.running()) {
+      for (int r = 0; r < g.regions.size(); r++) {
+        if (g.regions.get(r).id().equals(rj.regionId())) {
+          long[] bounds = new long[rj.slices().size() * 2];
+          for (int x = 0; x < rj.slices().size(); x++) {
+            bounds[2 * x] = rj.slices().get(x).start().getEpochSecond();
+            bounds[2 * x + 1] = rj.slices().get(x).end().getEpochSecond();
+          }
+          occ.add(r, bounds, 1);
+        }
+      }
+    }
+    return occ;
+  }
+
+  private static double total(Option[] chosen) {
+    double t = 0;
+    for (Option o : chosen) {
+      t += o == null ? 0 : o.grams;
+    }
+    return t;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.carbonshift.sim;
+
+import java.util.List;
+
+/**
+ * The outcome of replaying a workload under one policy.
+ *
+ * @param baselineKgCo2e every job at once at home, on the actual trace
+ * @param lowerBoundKgCo2e for the oracle, a proven lower bound of any capacity-respecting plan;
+ *     {@code null} otherwise
+ */
+public record SimResult(
+    String policy,
+    String forecast,
+    int jobs,
+    int deadlineMisses,
+    double totalKwh,
+    double totalKgCo2e,
+    double baselineKgCo2e,
+    Double lowerBoundKgCo2e,
+    List<SimPlacement> placements,
+    List<String> notes) {
+
+  public SimResult {
+    placements = List.copyOf(placements);
+    notes = List.copyOf(notes);
+  }
+
+  public double savingsPct() {
+    return baselineKgCo2e <= 0 ? 0 : 100.0 * (baselineKgCo2e - totalKgCo2e) / baselineKgCo2e;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.carbonshift.sim;
+
+import dev.carbonshift.plan.PlanSettings;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Replays a workload over historical traces, event by event: at each submission a policy sees only
+ * the forecasts issued at that moment; what the jobs emit is then read off the actual traces.
+ */
+public final class Simulation {
+  private Simulation() {}
+
+  public static SimResult run(
+      World world, String workloadName, List<SimJob> jobs, Policy policy, ForecastMode mode) {
+    return run(world, workloadName, jobs, policy, mode, PlanSettings.DEFAULT);
+  }
+
+  public static SimResult run(
+      World world,
+      String workloadName,
+      List<SimJob> jobs,
+      Policy policy,
+      ForecastMode mode,
+      PlanSettings settings) {
+    world.check(workloadName, jobs);
+    List<SimJob> sorted =
+        jobs.stream()
+            .sorted(Comparator.comparing(SimJob::submitted).thenComparing(SimJob::id))
+            .toList();
+    Accounting acc = new Accounting(world);
+    Double bound = null;
+    switch (policy) {
+      case CARBON_AWARE -> new OnlineLoop(world, mode, settings, acc).run(sorted);
+      case ORACLE -> bound = Oracle.run(world, sorted, settings, acc);
+      default -> PeerRules.run(world, mode, policy, sorted, acc);
+    }
+    world.traces.values().forEach(t -> acc.notes.addAll(t.notes()));
+    return acc.result(policy, policy == Policy.ORACLE ? new ForecastMode.Perfect() : mode, bound);
+  }
+}

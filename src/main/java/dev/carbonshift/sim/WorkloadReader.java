@@ -1,0 +1,145 @@
+package dev.carbonshift.sim;
+
+import dev.carbonshift.carbon.trace.CsvLine;
+import dev.carbonshift.config.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a workload: Carbonshift's own CSV ({@code job,submitted,duration_h,power_kw,deadline_h,
+ * interruptible,home,regions}) or a GAIA/Alibaba arrival trace ({@code arrival_time,length,cpus}),
+ * told apart by the header. A bad row is an error naming file, line and column.
+ */
+public final class WorkloadReader {
+  static final List<String> OWN =
+      List.of(
+          "job",
+          "submitted",
+          "duration_h",
+          "power_kw",
+          "deadline_h",
+          "interruptible",
+          "home",
+          "regions");
+  static final List<String> ARRIVALS = List.of("arrival_time", "length", "cpus");
+
+  private WorkloadReader() {}
+
+  public static List<SimJob> read(Path file, ArrivalOptions arrivals) {
+    try (InputStream raw = Files.newInputStream(file)) {
+      InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String header = r.readLine();
+      if (header == null) {
+        throw new InvalidInputException(file.toString(), 1, null, "empty workload file");
+      }
+      List<String> cols = CsvLine.split(header.replace("\uFEFF", "").trim());
+      List<String[]> rows = new ArrayList<>();
+      String line;
+      while ((line = r.readLine()) != null) {
+        rows.add(line.isBlank() ? null : CsvLine.split(line).toArray(String[]::new));
+      }
+      if (cols.equals(OWN)) {
+        return own(file.toString(), rows);
+      }
+      if (cols.equals(ARRIVALS)) {
+        return ArrivalConverter.convert(file.toString(), rows, arrivals);
+      }
+      throw new InvalidInputException(
+          file.toString(),
+          1,
+          null,
+          "unknown header; expected "
+              + String.join(",", OWN)
+              + " or "
+              + String.join(",", ARRIVALS));
+    } catch (IOException e) {
+      throw new InvalidInputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static List<SimJob> own(String file, List<String[]> rows) {
+    List<SimJob> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String[] c = rows.get(i);
+      int line = i + 2;
+      if (c == null) {
+        continue;
+      }
+      if (c.length < OWN.size()) {
+        throw new InvalidInputException(
+            file, line, OWN.get(c.length), "missing column (" + c.length + " of 8 given)");
+      }
+      Instant submitted;
+      try {
+        submitted = Instant.parse(c[1].trim());
+      } catch (DateTimeParseException e) {
+        throw new InvalidInputException(
+            file, line, "submitted", "'" + c[1] + "' is not an ISO-8601 UTC instant");
+      }
+      double hours = positive(file, line, "duration_h", c[2]);
+      double powerKw = number(file, line, "power_kw", c[3]);
+      double deadlineH = number(file, line, "deadline_h", c[4]);
+      String flag = c[5].trim().toLowerCase(java.util.Locale.ROOT);
+      if (!flag.equals("true") && !flag.equals("false")) {
+        throw new InvalidInputException(file, line, "interruptible", "must be true or false");
+      }
+      String home = c[6].trim();
+      if (home.isEmpty()) {
+        throw new InvalidInputException(file, line, "home", "is empty");
+      }
+      Set<String> regions =
+          c[7].trim().equals("*") || c[7].isBlank()
+              ? Set.of()
+              : Set.copyOf(Arrays.asList(c[7].trim().split("\\|")));
+      out.add(
+          new SimJob(
+              c[0].trim(),
+              submitted,
+              hoursToDuration(hours),
+              powerKw,
+              submitted.plus(hoursToDuration(deadlineH)),
+              flag.equals("true"),
+              home,
+              regions));
+    }
+    return out;
+  }
+
+  static Duration hoursToDuration(double hours) {
+    return Duration.ofSeconds(Math.round(hours * 3600));
+  }
+
+  static double number(String file, int line, String col, String cell) {
+    try {
+      double v = Double.parseDouble(cell.trim());
+      if (!Double.isFinite(v) || v < 0) {
+        throw new InvalidInputException(file, line, col, "must be >= 0, got " + cell);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(file, line, col, "'" + cell + "' is not a number");
+    }
+  }
+
+  static double positive(String file, int line, String col, String cell) {
+    double v = number(file, line, col, cell);
+    if (v <= 0) {
+      throw new InvalidInputException(file, line, col, "must be > 0, got " + cell);
+    }
+    return v;
+  }
+}

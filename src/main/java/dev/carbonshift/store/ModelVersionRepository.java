@@ -1,0 +1,123 @@
+package dev.carbonshift.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carbonshift.job.Strategy;
+import dev.carbonshift.train.ModelRegistry;
+import dev.carbonshift.train.ModelVersion;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The model registry in the knowledge store: one row per version, files on disk. */
+public final class ModelVersionRepository implements ModelRegistry {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+  private static final String ORDER = " ORDER BY name, version";
+
+  private final Jdbc jdbc;
+
+  public ModelVersionRepository(Database db) {
+    this.jdbc = db.jdbc();
+  }
+
+  @Override
+  public Optional<ModelVersion> latest(String name) {
+    return jdbc.queryOne(
+        "SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC LIMIT 1",
+        ModelVersionRepository::map,
+        name);
+  }
+
+  @Override
+  public Optional<ModelVersion> find(String name, int version) {
+    return jdbc.queryOne(
+        "SELECT * FROM model_versions WHERE name = ? AND version = ?",
+        ModelVersionRepository::map,
+        name,
+        version);
+  }
+
+  @Override
+  public List<ModelVersion> list(String name) {
+    return name == null
+        ? jdbc.query("SELECT * FROM model_versions" + ORDER, ModelVersionRepository::map)
+        : jdbc.query(
+            "SELECT * FROM model_versions WHERE name = ?" + ORDER,
+            ModelVersionRepository::map,
+            name);
+  }
+
+  @Override
+  public void register(ModelVersion v) {
+    jdbc.insert(
+        "INSERT INTO model_versions (name, version, parent_name, parent_version, strategy, path,"
+            + " dataset_fingerprint, row_from, row_to, metric_name, metrics, size_bytes, kwh,"
+            + " kg_co2e, epochs, wall_seconds, created_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        v.name(),
+        v.version(),
+        v.parentName(),
+        v.parentVersion(),
+        v.strategy(),
+        v.directory().toString(),
+        v.datasetFingerprint(),
+        v.firstLine(),
+        v.lastLine(),
+        v.metric(),
+        toJson(v.testMetrics()),
+        v.sizeBytes(),
+        v.kwh(),
+        v.kgCo2e(),
+        v.epochs(),
+        v.wallSeconds(),
+        v.createdAt());
+  }
+
+  private static ModelVersion map(ResultSet rs) throws SQLException {
+    int parent = rs.getInt("parent_version");
+    Integer parentVersion = rs.wasNull() ? null : parent;
+    String parentName = rs.getString("parent_name");
+    return new ModelVersion(
+        rs.getString("name"),
+        rs.getInt("version"),
+        parentName == null && parentVersion != null ? rs.getString("name") : parentName,
+        parentVersion,
+        Strategy.valueOf(rs.getString("strategy")),
+        Path.of(rs.getString("path")),
+        rs.getString("dataset_fingerprint"),
+        rs.getLong("row_from"),
+        rs.getLong("row_to"),
+        rs.getString("metric_name"),
+        fromJson(rs.getString("metrics")),
+        rs.getLong("size_bytes"),
+        rs.getDouble("kwh"),
+        rs.getDouble("kg_co2e"),
+        rs.getInt("epochs"),
+        rs.getDouble("wall_seconds"),
+        Jdbc.instant(rs, "created_at"));
+  }
+
+  private static String toJson(Map<String, Double> metrics) {
+    try {
+      return JSON.writeValueAsString(metrics);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot encode metrics " + metrics, e);
+    }
+  }
+
+  private static Map<String, Double> fromJson(String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(text, METRICS);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("stored metrics are not JSON: " + text, e);
+    }
+  }
+}

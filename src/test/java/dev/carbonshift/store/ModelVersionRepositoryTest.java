@@ -1,0 +1,79 @@
+package dev.carbonshift.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonshift.job.Strategy;
+import dev.carbonshift.train.ModelVersion;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelVersionRepositoryTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
+  private final TimeZone zone = TimeZone.getDefault();
+  @TempDir Path dir;
+
+  @AfterEach
+  void restoreZone() {
+    TimeZone.setDefault(zone);
+  }
+
+  private static ModelVersion version(
+      String name, int v, String parentName, Integer parent, Strategy s) {
+    return new ModelVersion(
+        name,
+        v,
+        parentName,
+        parent,
+        s,
+        Path.of("/models", name, "v" + v),
+        "ab".repeat(32),
+        2,
+        745,
+        "mae",
+        Map.of("mae", 7.5, "rmse", 9.25),
+        4096,
+        0.0125,
+        0.003,
+        12,
+        30.5,
+        T0.plusSeconds(v));
+  }
+
+  @Test
+  void stored_versions_come_back_equal_with_their_lineage_in_memory_and_in_a_file() {
+    for (ModelVersionRepository repo :
+        new ModelVersionRepository[] {
+          new ModelVersionRepository(Database.inMemory("models-" + System.nanoTime())),
+          new ModelVersionRepository(Database.file(dir.resolve("store")))
+        }) {
+      TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+      ModelVersion base = version("seattle", 1, null, null, Strategy.SCRATCH);
+      ModelVersion next = version("seattle", 2, "seattle", 1, Strategy.INCREMENTAL);
+      ModelVersion other = version("newyork", 1, "seattle", 2, Strategy.TRANSFER);
+      repo.register(base);
+      repo.register(next);
+      repo.register(other);
+
+      assertThat(repo.latest("seattle")).contains(next);
+      assertThat(repo.find("seattle", 1)).contains(base);
+      assertThat(repo.find("seattle", 3)).isEmpty();
+      assertThat(repo.list(null)).containsExactly(other, base, next);
+      assertThat(repo.list("newyork").get(0).parentRef()).isEqualTo("seattle:2");
+      assertThat(repo.nextVersion("newyork")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_version_number_is_never_given_twice() {
+    var repo = new ModelVersionRepository(Database.inMemory("models-dup-" + System.nanoTime()));
+    repo.register(version("es", 1, null, null, Strategy.SCRATCH));
+    assertThatThrownBy(() -> repo.register(version("es", 1, null, null, Strategy.SCRATCH)))
+        .isInstanceOf(StoreException.class);
+  }
+}
