@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       ModelsCommand.class,
       BenchTrainingCommand.class,
+      MeasureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

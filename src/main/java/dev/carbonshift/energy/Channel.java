@@ -40,9 +40,7 @@ final class Channel {
       int failoverAfter,
       List<String> notes) {
     Channel ch = new Channel(component, chain, failoverAfter, notes);
-    if (!ch.openNext(now) && !chain.isEmpty()) {
-      notes.add(component + ": not measured: no sensor or model could be opened");
-    }
+    ch.openNext(now); // each factory that did not open has said why in the notes
     return ch;
   }
 

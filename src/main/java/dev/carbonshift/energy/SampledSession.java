@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SampledSession implements EnergyMeter.Session {
   private static final Logger log = LoggerFactory.getLogger(SampledSession.class);
+  private static final Duration FIRST_POLL = Duration.ofMillis(100);
 
   private final List<Channel> channels;
   private final Sampler sampler;
@@ -48,6 +49,9 @@ public final class SampledSession implements EnergyMeter.Session {
               return t;
             });
     long nanos = interval.toNanos();
+    // An early first poll catches commands shorter than one interval (their memory, a GPU's power).
+    long first = Math.min(nanos, FIRST_POLL.toNanos());
+    ex.schedule(this::guardedTick, first, TimeUnit.NANOSECONDS);
     ex.scheduleAtFixedRate(this::guardedTick, nanos, nanos, TimeUnit.NANOSECONDS);
     return ex;
   }

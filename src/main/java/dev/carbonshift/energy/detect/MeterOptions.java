@@ -61,6 +61,12 @@ public record MeterOptions(
         ModelSensors.RAM_WATTS_PER_GB);
   }
 
+  public MeterOptions withScope(Scope s) {
+    return new MeterOptions(
+        meter, s, powercapRoot, powercapReader, nvmlLibrary, env, hardwareDir, cpuinfo,
+        ramWattsPerGb);
+  }
+
   public MeterOptions withInterval(Duration interval) {
     return withMeter(meter.withInterval(interval));
   }

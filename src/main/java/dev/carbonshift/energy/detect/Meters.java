@@ -26,7 +26,11 @@ public final class Meters {
   private Meters() {}
 
   public static CompositeMeter detect(MeterOptions o) {
-    TdpTables tables = tables(o);
+    return detect(o, tables(o));
+  }
+
+  /** With TDP tables already loaded (they take a moment; load them before starting the work). */
+  public static CompositeMeter detect(MeterOptions o, TdpTables tables) {
     CpuPowerModel cpuModel = CpuPowerModel.of(CpuInfo.read(o.cpuinfo()), tables);
     Map<Component, List<SensorFactory>> chains = new LinkedHashMap<>();
 
@@ -51,7 +55,8 @@ public final class Meters {
     return new CompositeMeter(chains, o.meter());
   }
 
-  static TdpTables tables(MeterOptions o) {
+  /** The TDP tables the options point at, or the bundled ones. */
+  public static TdpTables tables(MeterOptions o) {
     if (o.hardwareDir().isEmpty()) {
       return HardwareData.tables();
     }

@@ -2,6 +2,7 @@ package dev.carbonshift.energy.detect;
 
 import dev.carbonshift.energy.model.CpuTimeSource;
 import dev.carbonshift.energy.model.MemorySource;
+import dev.carbonshift.energy.model.ProcessTreeScope;
 
 /**
  * Whose CPU time and memory the model attributes to the measured work. Hardware counters (RAPL,
@@ -35,15 +36,21 @@ public sealed interface Scope {
   }
 
   /** A child process and its descendants, e.g. the command given to {@code measure}. */
-  record ProcessTree(long pid) implements Scope {
+  record ProcessTree(ProcessTreeScope tree) implements Scope {
+
+    /** A process that is already running. */
+    public static ProcessTree of(long pid) {
+      return new ProcessTree(ProcessTreeScope.of(pid));
+    }
+
     @Override
     public CpuTimeSource cpu() {
-      return CpuTimeSource.processTree(pid);
+      return tree.cpu();
     }
 
     @Override
     public MemorySource memory() {
-      return MemorySource.processTree(pid);
+      return tree.memory();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 interface Libc extends Library {
   int RUSAGE_CHILDREN = -1;
   int SC_CLK_TCK = 2;
+  int SC_PAGESIZE = 30;
 
   /** {@code struct rusage} on 64-bit Linux: two timevals then 14 longs, 18 longs in all. */
   int getrusage(int who, long[] usage);

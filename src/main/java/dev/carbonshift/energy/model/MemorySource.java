@@ -1,7 +1,6 @@
 package dev.carbonshift.energy.model;
 
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 /** Memory in use by whatever is being measured, in GB, for the RAM power model. */
 public interface MemorySource {
@@ -17,7 +16,10 @@ public interface MemorySource {
     return new MemorySource() {
       @Override
       public double gigabytes() {
-        OptionalDouble rss = proc.rssGigabytes("self");
+        OptionalDouble rss =
+            proc.stat("self")
+                .map(s -> OptionalDouble.of(s.residentBytes() / 1024.0 / 1024.0 / 1024.0))
+                .orElse(OptionalDouble.empty());
         if (rss.isPresent()) {
           return rss.getAsDouble();
         }
@@ -33,24 +35,7 @@ public interface MemorySource {
 
   /** A process and its descendants: the sum of their resident sets. */
   static MemorySource processTree(long pid) {
-    ProcFs proc = ProcFs.system();
-    return new MemorySource() {
-      @Override
-      public double gigabytes() {
-        return ProcessHandle.of(pid)
-            .map(h -> Stream.concat(Stream.of(h), h.descendants()))
-            .orElse(Stream.empty())
-            .mapToDouble(h -> proc.rssGigabytes(Long.toString(h.pid())).orElse(0))
-            .sum();
-      }
-
-      @Override
-      public String description() {
-        return "resident memory of process "
-            + pid
-            + " and its descendants (VmRSS summed; shared pages count once per process)";
-      }
-    };
+    return ProcessTreeScope.of(pid).memory();
   }
 
   /** The whole machine: {@code MemTotal - MemAvailable}. */

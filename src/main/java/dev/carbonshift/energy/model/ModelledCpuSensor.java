@@ -20,14 +20,18 @@ final class ModelledCpuSensor implements Sensor {
   ModelledCpuSensor(CpuTimeSource cpu, CpuPowerModel model, Instant now) {
     this.cpu = cpu;
     this.model = model;
-    this.cpuAtStart = read();
-    this.lastCpu = cpuAtStart;
+    this.cpuAtStart = guarded(cpu::secondsBeforeStart);
+    this.lastCpu = read();
     this.lastAt = now;
   }
 
   private double read() {
+    return guarded(cpu::cpuSeconds);
+  }
+
+  private static double guarded(java.util.function.DoubleSupplier s) {
     try {
-      return cpu.cpuSeconds();
+      return s.getAsDouble();
     } catch (RuntimeException e) {
       throw new SensorException(SensorException.Kind.READ_FAILED, "CPU time: " + e.getMessage(), e);
     }
@@ -53,15 +57,19 @@ final class ModelledCpuSensor implements Sensor {
     return detail(0);
   }
 
+  /** Built by concatenation: it is made on every poll, and String.format costs more than the read. */
   private String detail(double cpuSeconds) {
-    return String.format(
-        Locale.ROOT,
-        "%.3f s of %s × %.2f W per busy core; %s",
-        cpuSeconds,
-        cpu.description(),
-        model.wattsPerCore(),
-        String.join("; ", model.assumptions()));
+    if (suffix == null) {
+      suffix =
+          " s of "
+              + cpu.description()
+              + String.format(Locale.ROOT, " × %.2f W per busy core; ", model.wattsPerCore())
+              + String.join("; ", model.assumptions());
+    }
+    return Math.round(cpuSeconds * 1000) / 1000.0 + suffix;
   }
+
+  private String suffix;
 
   @Override
   public Duration maxInterval() {

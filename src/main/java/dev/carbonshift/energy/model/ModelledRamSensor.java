@@ -51,13 +51,15 @@ final class ModelledRamSensor implements Sensor {
 
   @Override
   public String detail() {
-    return String.format(
-        Locale.ROOT,
-        "%s × %.4f W per GB (Green Algorithms), peak %.3f GB, sampled and integrated",
-        memory.description(),
-        wattsPerGb,
-        peakGb);
+    if (prefix == null) {
+      prefix =
+          memory.description()
+              + String.format(Locale.ROOT, " × %.4f W per GB (Green Algorithms), peak ", wattsPerGb);
+    }
+    return prefix + Math.round(peakGb * 10240) / 10.0 + " MB, sampled and integrated";
   }
+
+  private String prefix;
 
   @Override
   public Duration maxInterval() {

@@ -1,7 +1,8 @@
 package dev.carbonshift.energy.model;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 
@@ -12,20 +13,32 @@ final class ProcFs {
 
   final Path root;
   final double ticksPerSecond;
+  final long pageBytes;
 
   ProcFs(Path root, double ticksPerSecond) {
-    this.root = root;
-    this.ticksPerSecond = ticksPerSecond;
+    this(root, ticksPerSecond, 4096);
   }
 
-  static ProcFs system() {
-    double hz =
-        Libc.load()
-            .map(c -> c.sysconf(Libc.SC_CLK_TCK))
-            .filter(v -> v > 0)
-            .map(Long::doubleValue)
-            .orElse(DEFAULT_TICKS_PER_SECOND);
-    return new ProcFs(Path.of("/proc"), hz);
+  ProcFs(Path root, double ticksPerSecond, long pageBytes) {
+    this.root = root;
+    this.ticksPerSecond = ticksPerSecond;
+    this.pageBytes = pageBytes;
+  }
+
+  private static ProcFs system;
+
+  static synchronized ProcFs system() {
+    if (system == null) {
+      var libc = Libc.load();
+      double hz =
+          libc.map(c -> c.sysconf(Libc.SC_CLK_TCK))
+              .filter(v -> v > 0)
+              .map(Long::doubleValue)
+              .orElse(DEFAULT_TICKS_PER_SECOND);
+      long page = libc.map(c -> c.sysconf(Libc.SC_PAGESIZE)).filter(v -> v > 0).orElse(4096L);
+      system = new ProcFs(Path.of("/proc"), hz, page);
+    }
+    return system;
   }
 
   /**
@@ -49,10 +62,34 @@ final class ProcFs {
     return OptionalDouble.of(ticks / ticksPerSecond);
   }
 
-  /** The fields after the command name, which may itself hold spaces and parentheses. */
+  /**
+   * The fields after the command name, which may itself hold spaces and parentheses. Split by
+   * hand: a regex split compiles a pattern on every call, and this runs for every process at
+   * every poll.
+   */
   static String[] afterComm(String stat) {
-    int close = stat.lastIndexOf(')');
-    return stat.substring(close + 2).trim().split("\\s+");
+    return fields(stat, stat.lastIndexOf(')') + 1, 64);
+  }
+
+  /** Whitespace-separated fields of {@code s} from {@code from}, at most {@code max}. */
+  static String[] fields(String s, int from, int max) {
+    String[] out = new String[max];
+    int n = 0;
+    int i = from;
+    int len = s.length();
+    while (i < len && n < max) {
+      while (i < len && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < len && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out[n++] = s.substring(start, i);
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**
@@ -63,7 +100,7 @@ final class ProcFs {
     if (text == null || !text.startsWith("cpu ")) {
       return OptionalDouble.empty();
     }
-    String[] f = text.substring(0, text.indexOf('\n')).trim().split("\\s+");
+    String[] f = fields(text, 0, 11);
     long busy = 0;
     // user nice system idle iowait irq softirq steal (guest is already counted in user)
     for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
@@ -72,13 +109,6 @@ final class ProcFs {
       }
     }
     return OptionalDouble.of(busy / ticksPerSecond);
-  }
-
-  /** Resident set size of one process in GB, from {@code VmRSS} of its {@code status}. */
-  OptionalDouble rssGigabytes(String pid) {
-    return kilobytes(root.resolve(pid).resolve("status"), "VmRSS:").stream()
-        .map(kb -> kb / 1024.0 / 1024.0)
-        .findFirst();
   }
 
   /** Memory in use on the machine, {@code MemTotal - MemAvailable}, in GB. */
@@ -111,12 +141,43 @@ final class ProcFs {
     return OptionalDouble.empty();
   }
 
-  /** The file's text, or null if it is gone (a process that exited) or unreadable. */
+  /**
+   * The file's text (its first 16 KB: enough for every file read here), or null if it is gone (a
+   * process that exited) or unreadable. A plain stream into a reused buffer: NIO's readString
+   * costs several times more per {@code /proc} file, and the sampler reads many.
+   */
   static String read(Path file) {
-    try {
-      return Files.readString(file);
+    byte[] buf = BUFFER.get();
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      int n = 0;
+      int r;
+      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+        n += r;
+      }
+      return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     } catch (IOException | SecurityException e) {
       return null;
     }
+  }
+
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16384]);
+
+  /** CPU seconds (with reaped children) and resident bytes of one process, from one stat read. */
+  record ProcessStat(double cpuSeconds, long residentBytes) {}
+
+  java.util.Optional<ProcessStat> stat(String pid) {
+    String text = read(root.resolve(pid).resolve("stat"));
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    String[] f = afterComm(text);
+    if (f.length < 22) {
+      return java.util.Optional.empty();
+    }
+    double ticks =
+        Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    // field 24, rss, in pages
+    return java.util.Optional.of(
+        new ProcessStat(ticks / ticksPerSecond, Long.parseLong(f[21]) * pageBytes));
   }
 }

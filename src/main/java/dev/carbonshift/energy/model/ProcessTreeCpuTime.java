@@ -1,8 +1,6 @@
 package dev.carbonshift.energy.model;
 
-import java.util.List;
 import java.util.function.DoubleSupplier;
-import java.util.stream.Stream;
 
 /**
  * CPU time of a process and its descendants. While they live it is the sum of their {@code
@@ -11,40 +9,38 @@ import java.util.stream.Stream;
  * is therefore continuous across exits; it never decreases.
  */
 final class ProcessTreeCpuTime implements CpuTimeSource {
-  private final long pid;
-  private final ProcFs proc;
+  private final ProcessTree tree;
   private final DoubleSupplier reaped;
   private final double reapedAtStart;
   private double last;
 
-  ProcessTreeCpuTime(long pid, ProcFs proc, DoubleSupplier reaped) {
-    this.pid = pid;
-    this.proc = proc;
+  ProcessTreeCpuTime(ProcessTree tree, DoubleSupplier reaped, double reapedAtStart) {
+    this.tree = tree;
     this.reaped = reaped;
-    this.reapedAtStart = reaped.getAsDouble();
+    this.reapedAtStart = reapedAtStart;
   }
 
   @Override
   public synchronized double cpuSeconds() {
-    double live = 0;
-    for (long p : tree()) {
-      live += proc.processSeconds(Long.toString(p), true).orElse(0);
-    }
-    double total = live + (reaped.getAsDouble() - reapedAtStart);
+    double live = tree.cpuSeconds();
+    // While the root lives, its exited descendants are in its own stat; asking the kernel for
+    // this JVM's reaped children is needed only once the root itself has been waited for.
+    double reapedSince = tree.rootAlive() ? 0 : reaped.getAsDouble() - reapedAtStart;
+    double total = live + Math.max(0, reapedSince);
     last = Math.max(last, total);
     return last;
   }
 
-  private List<Long> tree() {
-    return ProcessHandle.of(pid)
-        .map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid).toList())
-        .orElse(List.of());
+  /** All of the tree's CPU time is the measured work's: the tree is measured from its birth. */
+  @Override
+  public double secondsBeforeStart() {
+    return 0;
   }
 
   @Override
   public String description() {
     return "CPU time of process "
-        + pid
+        + tree.pid()
         + " and its descendants (/proc/<pid>/stat while they run, getrusage of reaped children"
         + " after)";
   }

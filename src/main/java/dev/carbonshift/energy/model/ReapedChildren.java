@@ -10,7 +10,16 @@ import java.util.function.DoubleSupplier;
 final class ReapedChildren {
   private ReapedChildren() {}
 
-  static DoubleSupplier system() {
+  private static DoubleSupplier system;
+
+  static synchronized DoubleSupplier system() {
+    if (system == null) {
+      system = create();
+    }
+    return system;
+  }
+
+  private static DoubleSupplier create() {
     var libc = Libc.load();
     if (libc.isPresent()) {
       Libc c = libc.get();

@@ -181,11 +181,11 @@ public final class Nvml implements AutoCloseable {
     }
   }
 
+  /** JNA lists every path it tried; the first two lines say what matters. */
   private static String firstLine(String s) {
     if (s == null) {
       return "";
     }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    return String.join(" ", s.lines().limit(2).toList()).replace(": ", ": ").strip();
   }
 }

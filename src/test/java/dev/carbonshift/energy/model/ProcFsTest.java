@@ -18,11 +18,15 @@ class ProcFsTest {
     // comm "(my (odd) job)"; utime 250, stime 50, cutime 100, cstime 0 ticks
     Files.writeString(
         proc.resolve("42/stat"),
-        "42 (my (odd) job) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 100 0 20 0 3 0 100 0 0\n");
-    ProcFs fs = new ProcFs(proc, 100);
+        "42 (my (odd) job) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 100 0 20 0 3 0 100 123456 512"
+            + " 18446744073709551615\n");
+    ProcFs fs = new ProcFs(proc, 100, 4096);
     assertThat(fs.processSeconds("42", false).getAsDouble()).isCloseTo(3.0, within(1e-9));
     assertThat(fs.processSeconds("42", true).getAsDouble()).isCloseTo(4.0, within(1e-9));
     assertThat(fs.processSeconds("43", true)).isEmpty();
+    var stat = fs.stat("42").orElseThrow();
+    assertThat(stat.cpuSeconds()).isCloseTo(4.0, within(1e-9));
+    assertThat(stat.residentBytes()).isEqualTo(512L * 4096);
   }
 
   @Test
@@ -35,13 +39,10 @@ class ProcFsTest {
 
   @Test
   void memory_is_read_in_gigabytes() throws IOException {
-    Files.createDirectories(proc.resolve("7"));
-    Files.writeString(proc.resolve("7/status"), "Name:\tjava\nVmRSS:\t 2097152 kB\n");
     Files.writeString(
         proc.resolve("meminfo"),
         "MemTotal:       16777216 kB\nMemFree: 1 kB\nMemAvailable:    4194304 kB\n");
     ProcFs fs = new ProcFs(proc, 100);
-    assertThat(fs.rssGigabytes("7").getAsDouble()).isCloseTo(2.0, within(1e-9));
     assertThat(fs.machineUsedGigabytes().getAsDouble()).isCloseTo(12.0, within(1e-9));
     assertThat(MemorySource.machine(fs).gigabytes()).isCloseTo(12.0, within(1e-9));
   }
