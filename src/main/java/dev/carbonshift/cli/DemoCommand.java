@@ -98,6 +98,12 @@ final class DemoCommand implements Callable<Integer> {
         baseline,
         baseline > 0 ? 100 * (baseline - planned) / baseline : 0);
     out.flush();
+
+    out.printf(
+        "%n== training with Deeplearning4j, measured; offline, each job runs now and is accounted"
+            + " at the intensities of its placed window%n");
+    DemoRuns.runAll(ctx, db, catalog, dir, out, spec.commandLine().getErr());
+    out.flush();
     return Main.OK;
   }
 }

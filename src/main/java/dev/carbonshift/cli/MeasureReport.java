@@ -52,12 +52,15 @@ final class MeasureReport {
         "attribution    "
             + (scope instanceof Scope.Machine
                 ? "whole machine: the model counts all CPU time (/proc/stat) and memory in use"
-                : "the command's process tree (pid " + pid + " and descendants): the model counts"
+                : "the command's process tree (pid "
+                    + pid
+                    + " and descendants): the model counts"
                     + " their CPU time (/proc/<pid>/stat, getrusage once reaped) and resident memory")
             + "; RAPL and NVML measure whole devices");
     AccountText.lines(a).forEach(out::println);
     if (region.isEmpty()) {
-      out.println("emissions      pass --region ID to charge the energy to a region (see: carbonshift regions)");
+      out.println(
+          "emissions      pass --region ID to charge the energy to a region (see: carbonshift regions)");
     }
     out.println("how it was measured");
     for (EnergyLine l : a.lines()) {
@@ -81,7 +84,8 @@ final class MeasureReport {
     }
   }
 
-  static Map<String, String> csvRow(RunAccount a, Scope scope, String project, Optional<Region> region) {
+  static Map<String, String> csvRow(
+      RunAccount a, Scope scope, String project, Optional<Region> region) {
     CpuInfo cpu = CpuInfo.read(Path.of("/proc/cpuinfo"));
     List<String> gpus =
         a.lines().stream()
@@ -103,7 +107,10 @@ final class MeasureReport {
             project,
             UUID.randomUUID().toString(),
             "",
-            System.getProperty("os.name") + "-" + System.getProperty("os.version") + "-"
+            System.getProperty("os.name")
+                + "-"
+                + System.getProperty("os.version")
+                + "-"
                 + System.getProperty("os.arch"),
             cpu.modelName(),
             cpu.logicalCpus(),

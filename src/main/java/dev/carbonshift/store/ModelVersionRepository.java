@@ -42,6 +42,15 @@ public final class ModelVersionRepository implements ModelRegistry {
         version);
   }
 
+  /** The row id of a stored version, which runs refer to. */
+  public Optional<Long> idOf(String name, int version) {
+    return jdbc.queryOne(
+        "SELECT id FROM model_versions WHERE name = ? AND version = ?",
+        rs -> rs.getLong(1),
+        name,
+        version);
+  }
+
   @Override
   public List<ModelVersion> list(String name) {
     return name == null

@@ -63,7 +63,14 @@ public record MeterOptions(
 
   public MeterOptions withScope(Scope s) {
     return new MeterOptions(
-        meter, s, powercapRoot, powercapReader, nvmlLibrary, env, hardwareDir, cpuinfo,
+        meter,
+        s,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 

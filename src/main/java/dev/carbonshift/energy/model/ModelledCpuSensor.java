@@ -57,7 +57,9 @@ final class ModelledCpuSensor implements Sensor {
     return detail(0);
   }
 
-  /** Built by concatenation: it is made on every poll, and String.format costs more than the read. */
+  /**
+   * Built by concatenation: it is made on every poll, and String.format costs more than the read.
+   */
   private String detail(double cpuSeconds) {
     if (suffix == null) {
       suffix =

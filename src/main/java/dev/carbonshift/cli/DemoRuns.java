@@ -1,0 +1,137 @@
+package dev.carbonshift.cli;
+
+import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.daemon.JobRunner;
+import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.energy.account.RunAccount;
+import dev.carbonshift.energy.detect.MeterOptions;
+import dev.carbonshift.energy.detect.Meters;
+import dev.carbonshift.energy.detect.Scope;
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.job.Strategy;
+import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.store.Database;
+import dev.carbonshift.store.IntensityRepository;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.ModelVersionRepository;
+import dev.carbonshift.store.PlacementRepository;
+import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.ModelVersion;
+import dev.carbonshift.train.Trainers;
+import dev.carbonshift.train.TrainingOutcome;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The demo's execute step: every planned job trained, measured and accounted, in order. */
+final class DemoRuns {
+  private DemoRuns() {}
+
+  static void runAll(
+      Context ctx, Database db, RegionCatalog catalog, Path dir, PrintWriter out, PrintWriter err) {
+    JobRepository jobs = new JobRepository(db, ctx.clock());
+    PlacementRepository placements = new PlacementRepository(db);
+    ModelVersionRepository models = new ModelVersionRepository(db);
+    MeterOptions options =
+        MeterOptions.defaults(Scope.ProcessTree.of(ProcessHandle.current().pid()))
+            .withEnv(ctx.env());
+    Path hardware = ctx.defaultDir("data").resolve("hardware");
+    if (Files.isRegularFile(hardware.resolve("TDP_cpu.csv"))) {
+      options = options.withHardwareDir(hardware);
+    }
+    EnergyMeter meter = Meters.detect(options);
+    // Parents first: scratch models before the incremental and transfer jobs that start from them.
+    List<StoredJob> planned =
+        jobs.inState(JobState.PLANNED).stream()
+            .sorted(
+                Comparator.comparing((StoredJob j) -> j.strategy() != Strategy.SCRATCH)
+                    .thenComparing(j -> placements.current(j.id()).orElseThrow().start()))
+            .toList();
+    double kg = 0;
+    double baselineKg = 0;
+    Table t =
+        new Table(
+            "JOB",
+            "REGION",
+            "WINDOW",
+            "STATE",
+            "kWh (IT)",
+            "METHOD",
+            "g/kWh",
+            "kgCO2e",
+            "AT HOME",
+            "MODEL");
+    try (CarbonSources sources =
+        CarbonSources.fromEnvironment(
+            ctx.env(), ctx.clock(), catalog, new IntensityRepository(db))) {
+      JobRunner runner =
+          new JobRunner(
+              jobs,
+              placements,
+              new RunRepository(db),
+              models,
+              catalog,
+              sources,
+              Trainers.dl4j(models, dir.resolve("models"), ctx.clock()),
+              meter,
+              ctx.clock());
+      for (StoredJob j : planned) {
+        ProgressBar bar = new ProgressBar(err);
+        err.printf("%s (%s, %s)%n", j.name(), j.strategy().name().toLowerCase(Locale.ROOT), j.id());
+        var placement = placements.current(j.id()).orElseThrow();
+        JobRunner.Result r = runner.run(j, new JobRunner.Options(true, bar::update));
+        bar.finish();
+        RunAccount a = r.account().orElseThrow();
+        double runKg = a.emissions().map(e -> e.kgCo2e()).orElse(0.0);
+        double homeKg = a.baseline().map(e -> e.kgCo2e()).orElse(0.0);
+        kg += runKg;
+        baselineKg += homeKg;
+        String model =
+            r.outcome() instanceof TrainingOutcome.Completed c
+                ? c.version().ref()
+                    + " "
+                    + c.run().metric()
+                    + "="
+                    + fmt("%.3f", c.run().testMetric())
+                : r.outcome() instanceof TrainingOutcome.Failed f
+                    ? "failed: " + f.reason()
+                    : "stopped";
+        t.row(
+            j.name(),
+            placement.region(),
+            Times.show(placement.start()),
+            r.job().state().name(),
+            fmt("%.2e", a.itKwh()),
+            a.methodSummary(),
+            a.emissions().map(e -> fmt("%.0f", e.intensity().gramsPerKwh())).orElse("?"),
+            fmt("%.2e", runKg),
+            fmt("%.2e", homeKg),
+            model);
+      }
+    }
+    t.print(out);
+    out.printf(
+        Locale.ROOT,
+        "measured: %.3g kgCO2e emitted vs %.3g kgCO2e had each job run at once at home (%.0f%% avoided)%n",
+        kg,
+        baselineKg,
+        baselineKg > 0 ? 100 * (baselineKg - kg) / baselineKg : 0);
+    out.printf("%n== model registry%n");
+    for (ModelVersion v : models.list(null)) {
+      out.printf(
+          "  %-22s %-12s from %-22s %s%n",
+          v.ref(),
+          v.strategy().name().toLowerCase(Locale.ROOT),
+          v.parentRef() == null ? "-" : v.parentRef(),
+          v.testMetrics());
+    }
+  }
+
+  private static String fmt(String f, double v) {
+    return String.format(Locale.ROOT, f, v);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.carbonshift.daemon;
+
+import dev.carbonshift.carbon.Forecast;
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityPoint;
+import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.energy.account.IntensityBasis;
+import dev.carbonshift.energy.account.IntensityOver;
+import dev.carbonshift.energy.account.IntensityTimeline;
+import dev.carbonshift.energy.account.RunAccount;
+import dev.carbonshift.energy.account.RunAccounting;
+import dev.carbonshift.energy.account.RunEnergy;
+import dev.carbonshift.job.JobSpec;
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.region.Region;
+import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.ModelVersionRepository;
+import dev.carbonshift.store.PlacementRecord;
+import dev.carbonshift.store.PlacementRepository;
+import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.store.RunState;
+import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.Trainer;
+import dev.carbonshift.train.TrainingListener;
+import dev.carbonshift.train.TrainingOutcome;
+import dev.carbonshift.train.TrainingRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Executes a planned job: marks it running, trains it under the energy meter, accounts the run (IT
+ * kWh × PUE × the intensity seen, against the same energy at submission at home) and records the
+ * outcome. A run stopped at a checkpoint goes back to the queue and resumes from it.
+ */
+public final class JobRunner {
+  private final JobRepository jobs;
+  private final PlacementRepository placements;
+  private final RunRepository runs;
+  private final ModelVersionRepository models;
+  private final RegionCatalog catalog;
+  private final CarbonSources sources;
+  private final Trainer trainer;
+  private final EnergyMeter meter;
+  private final Clock clock;
+
+  /**
+   * @param timeShift replays a job at its placed window although it runs now: the offline demo runs
+   *     every job at once, and accounts it at the intensities of the window it was given
+   */
+  public record Options(boolean timeShift, TrainingListener listener) {}
+
+  /** How a run ended, with its accounting when it completed. */
+  public record Result(StoredJob job, TrainingOutcome outcome, Optional<RunAccount> account) {}
+
+  public JobRunner(
+      JobRepository jobs,
+      PlacementRepository placements,
+      RunRepository runs,
+      ModelVersionRepository models,
+      RegionCatalog catalog,
+      CarbonSources sources,
+      Trainer trainer,
+      EnergyMeter meter,
+      Clock clock) {
+    this.jobs = jobs;
+    this.placements = placements;
+    this.runs = runs;
+    this.models = models;
+    this.catalog = catalog;
+    this.sources = sources;
+    this.trainer = trainer;
+    this.meter = meter;
+    this.clock = clock;
+  }
+
+  public Result run(StoredJob job, Options options) {
+    PlacementRecord p =
+        placements
+            .current(job.id())
+            .orElseThrow(() -> new IllegalStateException(job.id() + " has no placement"));
+    Region region = catalog.find(p.region()).orElseThrow();
+    Region home = catalog.find(job.homeRegion()).orElse(region);
+    JobSpec spec =
+        JobIntake.parserFor(catalog, Clock.fixed(job.submittedAt(), clock.getZone()))
+            .parse(job.id() + "." + job.descriptorFormat(), job.descriptor(), null)
+            .spec();
+    Path baseDir =
+        job.sourceFile() == null
+            ? Path.of("").toAbsolutePath()
+            : Path.of(job.sourceFile()).getParent();
+
+    Instant started = clock.instant();
+    jobs.transition(job.id(), JobState.RUNNING, "started in " + region.id());
+    long runId = runs.start(job.id(), region.id(), started);
+    Duration shift = options.timeShift() ? Duration.between(started, p.start()) : Duration.ZERO;
+    IntensityTimeline seen = timeline(region, home, shift);
+    double plannedGrams =
+        seen.over(region.zone(), started, started.plus(Duration.ofHours(1)))
+            .map(IntensityOver::gramsPerKwh)
+            .orElse(0.0);
+
+    EnergyMeter.Session session = meter.start();
+    TrainingOutcome outcome =
+        trainer.train(
+            TrainingRequest.of(spec, baseDir, meter)
+                .withCarbon(plannedGrams, region.pue())
+                .withListener(options.listener()));
+    RunEnergy energy = RunEnergy.of(started, session);
+    RunAccount account =
+        RunAccounting.account(
+            energy,
+            new RunAccounting.Place(region.id(), region.zone(), region.pue()),
+            Optional.of(
+                new RunAccounting.Home(
+                    new RunAccounting.Place(home.id(), home.zone(), home.pue()),
+                    job.submittedAt().minus(shift))),
+            seen);
+    if (outcome instanceof TrainingOutcome.Completed c) {
+      runs.finish(runId, RunState.SUCCEEDED, account, energy.samples());
+      models
+          .idOf(c.version().name(), c.version().version())
+          .ifPresent(id -> runs.recordModel(runId, id, c.run().metric(), c.run().testMetric()));
+      jobs.transition(
+          job.id(), JobState.SUCCEEDED, c.version().ref() + ": " + c.run().stopReason());
+    } else if (outcome instanceof TrainingOutcome.Stopped s) {
+      runs.finish(runId, RunState.INTERRUPTED, account, energy.samples());
+      jobs.transition(job.id(), JobState.QUEUED, "stopped at a checkpoint: " + s.reason());
+    } else {
+      TrainingOutcome.Failed f = (TrainingOutcome.Failed) outcome;
+      runs.finish(runId, RunState.FAILED, account, energy.samples());
+      jobs.transition(job.id(), JobState.FAILED, f.reason());
+    }
+    return new Result(jobs.find(job.id()).orElseThrow(), outcome, Optional.of(account));
+  }
+
+  /**
+   * Intensities as the sources give them: actuals where the window has passed, forecasts beyond.
+   * With a shift, the run's own zone is read at its placed window and the home baseline at
+   * submission (the caller moves the submission instant by the same shift).
+   */
+  private IntensityTimeline timeline(Region ran, Region home, Duration shift) {
+    return (zone, from, to) -> {
+      Region r = zone.equals(ran.zone()) ? ran : zone.equals(home.zone()) ? home : null;
+      if (r == null) {
+        return Optional.empty();
+      }
+      Instant f = from.plus(shift);
+      Instant t = to.plus(shift);
+      if (!t.isAfter(f)) {
+        t = f.plusSeconds(1);
+      }
+      Forecast fc =
+          sources.forecast(r, f.minus(Duration.ofHours(1)), t.plus(Duration.ofHours(1))).forecast();
+      OptionalDouble mean = fc.meanGramsPerKwh(f, t);
+      if (mean.isEmpty()) {
+        return Optional.empty();
+      }
+      List<IntensityPoint> pts = fc.between(f, t);
+      long actual = pts.stream().filter(x -> x.kind() == IntensityKind.ACTUAL).count();
+      IntensityBasis basis =
+          pts.stream().allMatch(x -> x.kind() == IntensityKind.ESTIMATE)
+              ? IntensityBasis.ESTIMATE
+              : actual == pts.size() ? IntensityBasis.ACTUAL : IntensityBasis.FORECAST;
+      double share = pts.isEmpty() ? 0 : (double) actual / pts.size();
+      return Optional.of(
+          new IntensityOver(
+              mean.getAsDouble(), basis, share, 1, pts.isEmpty() ? "?" : pts.get(0).source()));
+    };
+  }
+}
