@@ -10,6 +10,8 @@ import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.report.HtmlReport;
+import dev.carbonshift.report.RunRows;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.IntensityRepository;
 import dev.carbonshift.store.JobRepository;
@@ -23,6 +25,7 @@ import dev.carbonshift.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,8 @@ final class DemoRuns {
   private DemoRuns() {}
 
   static void runAll(
-      Context ctx, Database db, RegionCatalog catalog, Path dir, PrintWriter out, PrintWriter err) {
+      Context ctx, Database db, RegionCatalog catalog, Path dir, PrintWriter out, PrintWriter err)
+      throws java.io.IOException {
     JobRepository jobs = new JobRepository(db, ctx.clock());
     PlacementRepository placements = new PlacementRepository(db);
     ModelVersionRepository models = new ModelVersionRepository(db);
@@ -120,6 +124,14 @@ final class DemoRuns {
         kg,
         baselineKg,
         baselineKg > 0 ? 100 * (baselineKg - kg) / baselineKg : 0);
+    Path report = dir.resolve("report.html");
+    Files.writeString(
+        report,
+        HtmlReport.render(
+            RunRows.between(db, Instant.EPOCH, ctx.clock().instant().plusSeconds(1)),
+            ctx.clock().instant(),
+            "Carbonshift offline demo"));
+    out.printf("report: %s%n", report);
     out.printf("%n== model registry%n");
     for (ModelVersion v : models.list(null)) {
       out.printf(
