@@ -20,8 +20,19 @@ public final class Planner {
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
     int passes = req.settings().improvementPasses();
-    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes);
+    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
     String method = "heuristic";
+    int iterations = req.settings().priceIterations();
+    if (iterations > 0 && GreedyPlacer.displaced(s.jobs, chosen)) {
+      // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
+      double[][] prices =
+          LowerBound.compute(g, fixed, s.jobs, total(chosen), iterations).pricePrefix();
+      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), s.jobs, passes, prices);
+      if (total(priced) < total(chosen) - 1e-6 && placedAll(priced, chosen)) {
+        chosen = priced;
+        method = "heuristic (price-guided)";
+      }
+    }
     if (req.settings().exactMaxBinaries() > 0
         && ExactPlacer.fits(g, s.jobs, chosen, req.settings().exactMaxBinaries())) {
       ExactPlacer.Solution exact =
@@ -58,7 +69,8 @@ public final class Planner {
    */
   public static double lowerBoundGCo2e(PlanRequest req, double upperGCo2e, int iterations) {
     Setup s = Setup.of(req);
-    return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations);
+    return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations)
+        .bound();
   }
 
   static Occupancy occupancy(Grid g, PlanRequest req) {
@@ -76,6 +88,16 @@ public final class Planner {
       }
     }
     return occ;
+  }
+
+  /** Whether {@code b} places every job {@code a} placed. */
+  private static boolean placedAll(Option[] b, Option[] a) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != null && b[i] == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double total(Option[] chosen) {
