@@ -3,6 +3,7 @@ package dev.carbonshift.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The fast method: jobs that lose most when pushed out of their best region choose first (regret
@@ -12,6 +13,7 @@ import java.util.List;
  */
 final class GreedyPlacer {
   private static final double EPS = 1e-9;
+  private static final int PARALLEL_FROM = 500;
 
   private GreedyPlacer() {}
 
@@ -20,13 +22,22 @@ final class GreedyPlacer {
     Option[] chosen = new Option[n];
     double[] regret = new double[n];
     List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < g.regions.size(); r++) {
+      g.cleanestFirst(r);
+    }
+    // each job's own best ignores the others: independent, so spread over the cores
+    IntStream range = IntStream.range(0, n);
+    (n >= PARALLEL_FROM ? range.parallel() : range)
+        .forEach(
+            i -> {
+              JobCtx j = jobs.get(i);
+              if (j.reachable && j.regions.length > 0) {
+                regret[i] = unconstrained(g, j, prices);
+              }
+            });
     for (int i = 0; i < n; i++) {
       JobCtx j = jobs.get(i);
-      if (!j.reachable || j.regions.length == 0) {
-        continue;
-      }
-      regret[i] = unconstrained(g, j, prices);
-      if (j.unconstrained != null) {
+      if (j.reachable && j.regions.length > 0 && j.unconstrained != null) {
         order.add(i);
       }
     }

@@ -12,6 +12,9 @@ import java.util.List;
  * time; larger plans use the regret-ordered greedy with improvement passes alone.
  */
 public final class Planner {
+  private static final long PASSES_UP_TO = 20_000_000L;
+  private static final long PRICES_UP_TO = 5_000_000L;
+
   private Planner() {}
 
   public static PlanResult plan(PlanRequest req) {
@@ -19,11 +22,13 @@ public final class Planner {
     Grid g = s.grid;
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
-    int passes = req.settings().improvementPasses();
+    // work of one pass over every job's options; big plans skip the optional refinements
+    long work = (long) s.jobs.size() * g.regions.size() * g.n;
+    int passes = work > PASSES_UP_TO ? 0 : req.settings().improvementPasses();
     Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
     String method = "heuristic";
     int iterations = req.settings().priceIterations();
-    if (iterations > 0 && GreedyPlacer.displaced(s.jobs, chosen)) {
+    if (iterations > 0 && work <= PRICES_UP_TO && GreedyPlacer.displaced(s.jobs, chosen)) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
       double[][] prices =
           LowerBound.compute(g, fixed, s.jobs, total(chosen), iterations).pricePrefix();
