@@ -26,9 +26,11 @@ public final class Planner {
     long work = (long) s.jobs.size() * g.regions.size() * g.n;
     int passes = work > PASSES_UP_TO ? 0 : req.settings().improvementPasses();
     Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
-    String method = "heuristic";
+    // when no job was pushed off its own cheapest option, the greedy plan is optimal
+    boolean binds = GreedyPlacer.displaced(s.jobs, chosen);
+    String method = binds ? "heuristic" : "exact (capacity never bound)";
     int iterations = req.settings().priceIterations();
-    if (iterations > 0 && work <= PRICES_UP_TO && GreedyPlacer.displaced(s.jobs, chosen)) {
+    if (iterations > 0 && work <= PRICES_UP_TO && binds) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
       double[][] prices =
           LowerBound.compute(g, fixed, s.jobs, total(chosen), iterations).pricePrefix();
@@ -38,7 +40,10 @@ public final class Planner {
         method = "heuristic (price-guided)";
       }
     }
-    if (req.settings().exactMaxBinaries() > 0
+    // one job alone: its cheapest option that fits is already optimal
+    if (binds
+        && s.jobs.size() > 1
+        && req.settings().exactMaxBinaries() > 0
         && ExactPlacer.fits(g, s.jobs, chosen, req.settings().exactMaxBinaries())) {
       ExactPlacer.Solution exact =
           ExactPlacer.solve(g, fixed, s.jobs, chosen, req.settings().exactTimeLimit().toMillis());
