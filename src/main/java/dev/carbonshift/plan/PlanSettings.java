@@ -35,7 +35,7 @@ public record PlanSettings(
           600,
           Duration.ofSeconds(2),
           2,
-          60,
+          20,
           Duration.ofDays(14),
           Duration.ofHours(24));
 
