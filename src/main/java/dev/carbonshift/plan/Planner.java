@@ -15,6 +15,11 @@ public final class Planner {
   private static final long PASSES_UP_TO = 20_000_000L;
   private static final long PRICES_UP_TO = 5_000_000L;
 
+  /** Start of the reason of a job that found no room anywhere before its deadline. */
+  public static final String NO_CAPACITY =
+      "no free capacity in its regions before its deadline: runs at once at home, over the"
+          + " region's capacity";
+
   private Planner() {}
 
   public static PlanResult plan(PlanRequest req) {
@@ -60,12 +65,7 @@ public final class Planner {
       } else if (!j.reachable) {
         out.add(Explain.atOnce(g, j, Explain.unreachable(j)));
       } else {
-        out.add(
-            Explain.atOnce(
-                g,
-                j,
-                "no free capacity in its regions before its deadline: runs at once at home,"
-                    + " over the region's capacity"));
+        out.add(Explain.atOnce(g, j, NO_CAPACITY));
       }
     }
     return new PlanResult(out, method, new ArrayList<>(s.notes));
