@@ -31,54 +31,70 @@ final class Choices {
     return best;
   }
 
-  /** Cheapest single window in region {@code r} that fits, or {@code null}. */
+  /**
+   * Cheapest single window in region {@code r} that fits, or {@code null}. Windows start at the
+   * earliest start or at a slot boundary; the hot loop reads the prefix sums directly.
+   */
   static Option contiguous(Grid g, Occupancy occ, JobCtx j, int r, double[][] pricePrefix) {
     long d = j.durationSeconds;
     long latestEnd = j.latestEnd(g, r);
-    long s = j.earliest;
-    if (s + d > latestEnd) {
+    long s0 = j.earliest;
+    if (s0 + d > latestEnd) {
       return null;
     }
+    double[] pre = g.prefix[r];
+    double[] gk = g.gramsPerKwh[r];
+    double[] price = pricePrefix == null ? null : pricePrefix[r];
+    double perUnit = j.powerKw * g.regions.get(r).pue() / 3600.0;
     int lastCell = g.cellOf(latestEnd - 1);
-    int nextFull = -1;
     long bestStart = Long.MIN_VALUE;
     double bestScore = Double.POSITIVE_INFINITY;
     double bestGrams = 0;
-    while (s + d <= latestEnd) {
-      int ks = g.cellOf(s);
-      int ke = g.cellOf(s + d - 1);
-      boolean fits = true;
+    int k0 = g.cellOf(s0);
+    int ke0 = g.cellOf(s0 + d - 1);
+    if (occ == null || free(occ, r, k0, ke0)) {
+      bestGrams = g.grams(r, s0, s0 + d, j.powerKw);
+      bestScore = bestGrams + (price == null ? 0 : price[ke0 + 1] - price[k0]);
+      bestStart = s0;
+    }
+    int q = (int) (d / g.step);
+    long rem = d % g.step;
+    int nextFull = -1;
+    for (int k = k0 + 1; k < g.n && g.cellStart(k) + d <= latestEnd; k++) {
+      int ke = rem > 0 ? k + q : k + q - 1;
       if (occ != null) {
-        if (nextFull < ks) {
-          nextFull = ks;
+        if (nextFull < k) {
+          nextFull = k;
           while (nextFull <= lastCell && !occ.full(r, nextFull)) {
             nextFull++;
           }
         }
-        fits = nextFull > ke;
-      }
-      if (fits) {
-        double grams = g.grams(r, s, s + d, j.powerKw);
-        double score = grams;
-        if (pricePrefix != null) {
-          score += pricePrefix[r][ke + 1] - pricePrefix[r][ks];
-        }
-        if (bestStart == Long.MIN_VALUE || score < bestScore - EPS * Math.abs(bestScore)) {
-          bestScore = score;
-          bestGrams = grams;
-          bestStart = s;
+        if (nextFull <= ke) {
+          continue;
         }
       }
-      long next = g.cellStart(ks + 1);
-      if (next <= s || ks >= g.n - 1) {
-        break;
+      double units = pre[k + q] - pre[k] + (rem > 0 ? gk[k + q] * rem : 0);
+      double grams = units * perUnit;
+      double score = price == null ? grams : grams + price[ke + 1] - price[k];
+      if (bestStart == Long.MIN_VALUE || score < bestScore - EPS * Math.abs(bestScore)) {
+        bestScore = score;
+        bestGrams = grams;
+        bestStart = g.cellStart(k);
       }
-      s = next;
     }
     if (bestStart == Long.MIN_VALUE) {
       return null;
     }
     return new Option(r, new long[] {bestStart, bestStart + d}, bestGrams, bestScore);
+  }
+
+  private static boolean free(Occupancy occ, int r, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (occ.full(r, k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every single window of the job in every region of it, for the exact solver. */

@@ -3,7 +3,6 @@ package dev.carbonshift.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Turns a chosen option into a placement with its reason and fallback, in words. */
 final class Explain {
@@ -15,17 +14,22 @@ final class Explain {
     List<String> why = new ArrayList<>();
     double kwh = kwh(g, j, o.region);
     double base = baseline(g, j, o);
-    why.add(
-        String.format(
-            Locale.ROOT,
-            "lowest expected emissions among %s within %s..%s: %.0f g/kWh on average%s",
-            regionIds(g, j),
-            Setup.at(j.earliest),
-            Setup.at(j.deadline),
-            o.grams / kwh,
-            j.home >= 0
-                ? String.format(Locale.ROOT, " vs %.0f at once at home", base / kwh(g, j, j.home))
-                : " (home region " + j.job.home() + " unknown: no baseline)"));
+    StringBuilder main =
+        new StringBuilder("lowest expected emissions among ")
+            .append(regionIds(g, j))
+            .append(" within ")
+            .append(Setup.at(j.earliest))
+            .append("..")
+            .append(Setup.at(j.deadline))
+            .append(": ")
+            .append(Math.round(o.grams / kwh))
+            .append(" g/kWh on average");
+    if (j.home >= 0) {
+      main.append(" vs ").append(Math.round(base / kwh(g, j, j.home))).append(" at once at home");
+    } else {
+      main.append(" (home region ").append(j.job.home()).append(" unknown: no baseline)");
+    }
+    why.add(main.toString());
     if (o.slices() > 1) {
       why.add("split into " + o.slices() + " slices at the cleanest slots");
     }

@@ -3,6 +3,7 @@ package dev.carbonshift.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The fast method: jobs that lose most when pushed out of their best region choose first (regret
@@ -12,21 +13,31 @@ import java.util.List;
  */
 final class GreedyPlacer {
   private static final double EPS = 1e-9;
+  private static final int PARALLEL_FROM = 500;
 
   private GreedyPlacer() {}
 
-  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes) {
+  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, double[][] prices) {
     int n = jobs.size();
     Option[] chosen = new Option[n];
     double[] regret = new double[n];
     List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < g.regions.size(); r++) {
+      g.cleanestFirst(r);
+    }
+    // each job's own best ignores the others: independent, so spread over the cores
+    IntStream range = IntStream.range(0, n);
+    (n >= PARALLEL_FROM ? range.parallel() : range)
+        .forEach(
+            i -> {
+              JobCtx j = jobs.get(i);
+              if (j.reachable && j.regions.length > 0) {
+                regret[i] = unconstrained(g, j, prices);
+              }
+            });
     for (int i = 0; i < n; i++) {
       JobCtx j = jobs.get(i);
-      if (!j.reachable || j.regions.length == 0) {
-        continue;
-      }
-      regret[i] = unconstrained(g, j);
-      if (j.unconstrained != null) {
+      if (j.reachable && j.regions.length > 0 && j.unconstrained != null) {
         order.add(i);
       }
     }
@@ -36,7 +47,7 @@ final class GreedyPlacer {
             .thenComparingLong(i -> jobs.get(i).deadline - jobs.get(i).earliest));
     for (int i : order) {
       JobCtx j = jobs.get(i);
-      Option o = occ.fits(j.unconstrained) ? j.unconstrained : Choices.best(g, occ, j, null);
+      Option o = occ.fits(j.unconstrained) ? j.unconstrained : Choices.best(g, occ, j, prices);
       if (o != null) {
         occ.add(o, 1);
         chosen[i] = o;
@@ -46,12 +57,13 @@ final class GreedyPlacer {
       boolean improved = false;
       for (int i : order) {
         Option cur = chosen[i];
-        if (cur == null || cur == jobs.get(i).unconstrained) {
+        if (cur == null || (prices == null && cur == jobs.get(i).unconstrained)) {
           continue;
         }
         occ.add(cur, -1);
+        // the passes rank by emissions alone: prices only steered the first placement
         Option o = Choices.best(g, occ, jobs.get(i), null);
-        if (o != null && o.score < cur.score - EPS * Math.abs(cur.score)) {
+        if (o != null && o.grams < cur.grams - EPS * Math.abs(cur.grams)) {
           chosen[i] = o;
           improved = true;
         }
@@ -73,13 +85,24 @@ final class GreedyPlacer {
    * Sets the job's cheapest option ignoring capacity and returns what it loses if it must take its
    * second-best region (or, with one region, run at once there).
    */
-  private static double unconstrained(Grid g, JobCtx j) {
+  /** Whether capacity pushed some job off its cheapest option. */
+  static boolean displaced(List<JobCtx> jobs, Option[] chosen) {
+    for (int i = 0; i < chosen.length; i++) {
+      Option u = jobs.get(i).unconstrained;
+      if (u != null && chosen[i] != u && (chosen[i] == null || chosen[i].grams > u.grams + EPS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double unconstrained(Grid g, JobCtx j, double[][] prices) {
     double best = Double.POSITIVE_INFINITY;
     double second = Double.POSITIVE_INFINITY;
     for (int r : j.regions) {
-      Option o = Choices.contiguous(g, null, j, r, null);
+      Option o = Choices.contiguous(g, null, j, r, prices);
       if (j.job.interruptible()) {
-        Option s = Slicing.sliced(g, null, j, r, null, false);
+        Option s = Slicing.sliced(g, null, j, r, prices, false);
         if (s != null && (o == null || s.score < o.score)) {
           o = s;
         }
@@ -99,7 +122,7 @@ final class GreedyPlacer {
       return 0;
     }
     if (second == Double.POSITIVE_INFINITY) {
-      second = Choices.atOnce(g, j, j.unconstrained.region).grams;
+      second = Choices.atOnce(g, j, j.unconstrained.region).grams + (best - j.unconstrained.grams);
     }
     return Math.max(0, second - best);
   }

@@ -28,6 +28,8 @@ final class Grid {
   /** Why a region's intensities are not (all) a forecast, or {@code null} when they are. */
   final String[] fallbackNote;
 
+  private final int[][] order;
+
   Grid(long origin, long step, int n, List<PlanRegion> regions) {
     this.origin = origin;
     this.step = step;
@@ -40,6 +42,7 @@ final class Grid {
     fallback = new double[r];
     signal = new Signal[r];
     fallbackNote = new String[r];
+    order = new int[r][];
   }
 
   static Grid build(
@@ -113,6 +116,23 @@ final class Grid {
             zone,
             why,
             yearly);
+  }
+
+  /** The region's slots from cleanest to dirtiest (ties by time), computed once. */
+  int[] cleanestFirst(int r) {
+    if (order[r] == null) {
+      long[] keyed = new long[n];
+      for (int k = 0; k < n; k++) {
+        keyed[k] = ((long) Float.floatToIntBits((float) gramsPerKwh[r][k]) << 32) | k;
+      }
+      java.util.Arrays.sort(keyed);
+      int[] o = new int[n];
+      for (int k = 0; k < n; k++) {
+        o[k] = (int) (keyed[k] & 0xffffffffL);
+      }
+      order[r] = o;
+    }
+    return order[r];
   }
 
   boolean usable(int r) {

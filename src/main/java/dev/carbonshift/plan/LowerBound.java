@@ -12,7 +12,10 @@ import java.util.List;
 final class LowerBound {
   private LowerBound() {}
 
-  static double compute(Grid g, Occupancy fixed, List<JobCtx> jobs, double upper, int iterations) {
+  /** The bound, and the slot prices (as prefix sums per region) that gave it. */
+  record Result(double bound, double[][] pricePrefix) {}
+
+  static Result compute(Grid g, Occupancy fixed, List<JobCtx> jobs, double upper, int iterations) {
     int regions = g.regions.size();
     double[][] lambda = new double[regions][g.n];
     double[][] prefix = new double[regions][g.n + 1];
@@ -25,6 +28,7 @@ final class LowerBound {
       }
     }
     double best = Double.NEGATIVE_INFINITY;
+    double[][] bestPrefix = new double[regions][];
     double theta = 1.0;
     int stale = 0;
     for (int it = 0; it < iterations; it++) {
@@ -60,6 +64,9 @@ final class LowerBound {
       if (best == Double.NEGATIVE_INFINITY || bound > best + 1e-9 * Math.abs(best)) {
         best = bound;
         stale = 0;
+        for (int r = 0; r < regions; r++) {
+          bestPrefix[r] = prefix[r].clone();
+        }
       } else if (++stale >= 4) {
         theta /= 2;
         stale = 0;
@@ -75,7 +82,7 @@ final class LowerBound {
         }
       }
     }
-    return Math.min(best, upper);
+    return new Result(Math.min(best, upper), bestPrefix);
   }
 
   private static Option relaxedBest(Grid g, JobCtx j, double[][] prefix) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  *     heuristic
  * @param exactTimeLimit time the MILP solver may take before the heuristic's plan is kept
  * @param improvementPasses remove-and-reinsert passes of the heuristic after its first placement
+ * @param priceIterations subgradient steps for the slot prices that steer a second greedy run when
+ *     capacity binds (0 turns it off)
  * @param maxHorizon how far ahead of now the planner looks at most
  * @param defaultHorizon horizon for jobs without deadline when no forecast says more
  */
@@ -22,12 +24,20 @@ public record PlanSettings(
     int exactMaxBinaries,
     Duration exactTimeLimit,
     int improvementPasses,
+    int priceIterations,
     Duration maxHorizon,
     Duration defaultHorizon) {
 
   public static final PlanSettings DEFAULT =
       new PlanSettings(
-          null, false, 600, Duration.ofSeconds(2), 2, Duration.ofDays(14), Duration.ofHours(24));
+          null,
+          false,
+          600,
+          Duration.ofSeconds(2),
+          2,
+          20,
+          Duration.ofDays(14),
+          Duration.ofHours(24));
 
   public PlanSettings withAllowMixedSignals(boolean allow) {
     return new PlanSettings(
@@ -36,6 +46,7 @@ public record PlanSettings(
         exactMaxBinaries,
         exactTimeLimit,
         improvementPasses,
+        priceIterations,
         maxHorizon,
         defaultHorizon);
   }
@@ -47,6 +58,7 @@ public record PlanSettings(
         max,
         exactTimeLimit,
         improvementPasses,
+        priceIterations,
         maxHorizon,
         defaultHorizon);
   }
@@ -58,6 +70,7 @@ public record PlanSettings(
         exactMaxBinaries,
         exactTimeLimit,
         improvementPasses,
+        priceIterations,
         horizon,
         defaultHorizon);
   }
@@ -69,6 +82,7 @@ public record PlanSettings(
         exactMaxBinaries,
         exactTimeLimit,
         passes,
+        priceIterations,
         maxHorizon,
         defaultHorizon);
   }

@@ -12,6 +12,14 @@ import java.util.List;
  * time; larger plans use the regret-ordered greedy with improvement passes alone.
  */
 public final class Planner {
+  private static final long PASSES_UP_TO = 20_000_000L;
+  private static final long PRICES_UP_TO = 5_000_000L;
+
+  /** Start of the reason of a job that found no room anywhere before its deadline. */
+  public static final String NO_CAPACITY =
+      "no free capacity in its regions before its deadline: runs at once at home, over the"
+          + " region's capacity";
+
   private Planner() {}
 
   public static PlanResult plan(PlanRequest req) {
@@ -19,10 +27,28 @@ public final class Planner {
     Grid g = s.grid;
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
-    int passes = req.settings().improvementPasses();
-    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes);
-    String method = "heuristic";
-    if (req.settings().exactMaxBinaries() > 0
+    // work of one pass over every job's options; big plans skip the optional refinements
+    long work = (long) s.jobs.size() * g.regions.size() * g.n;
+    int passes = work > PASSES_UP_TO ? 0 : req.settings().improvementPasses();
+    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
+    // when no job was pushed off its own cheapest option, the greedy plan is optimal
+    boolean binds = GreedyPlacer.displaced(s.jobs, chosen);
+    String method = binds ? "heuristic" : "exact (capacity never bound)";
+    int iterations = req.settings().priceIterations();
+    if (iterations > 0 && work <= PRICES_UP_TO && binds) {
+      // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
+      double[][] prices =
+          LowerBound.compute(g, fixed, s.jobs, total(chosen), iterations).pricePrefix();
+      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), s.jobs, passes, prices);
+      if (total(priced) < total(chosen) - 1e-6 && placedAll(priced, chosen)) {
+        chosen = priced;
+        method = "heuristic (price-guided)";
+      }
+    }
+    // one job alone: its cheapest option that fits is already optimal
+    if (binds
+        && s.jobs.size() > 1
+        && req.settings().exactMaxBinaries() > 0
         && ExactPlacer.fits(g, s.jobs, chosen, req.settings().exactMaxBinaries())) {
       ExactPlacer.Solution exact =
           ExactPlacer.solve(g, fixed, s.jobs, chosen, req.settings().exactTimeLimit().toMillis());
@@ -39,12 +65,7 @@ public final class Planner {
       } else if (!j.reachable) {
         out.add(Explain.atOnce(g, j, Explain.unreachable(j)));
       } else {
-        out.add(
-            Explain.atOnce(
-                g,
-                j,
-                "no free capacity in its regions before its deadline: runs at once at home,"
-                    + " over the region's capacity"));
+        out.add(Explain.atOnce(g, j, NO_CAPACITY));
       }
     }
     return new PlanResult(out, method, new ArrayList<>(s.notes));
@@ -58,7 +79,8 @@ public final class Planner {
    */
   public static double lowerBoundGCo2e(PlanRequest req, double upperGCo2e, int iterations) {
     Setup s = Setup.of(req);
-    return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations);
+    return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations)
+        .bound();
   }
 
   static Occupancy occupancy(Grid g, PlanRequest req) {
@@ -76,6 +98,16 @@ public final class Planner {
       }
     }
     return occ;
+  }
+
+  /** Whether {@code b} places every job {@code a} placed. */
+  private static boolean placedAll(Option[] b, Option[] a) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != null && b[i] == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double total(Option[] chosen) {

@@ -24,6 +24,9 @@ final class Setup {
     PlanSettings s = req.settings();
     long now = req.now().getEpochSecond();
     long step = s.slotLength() != null ? s.slotLength().toSeconds() : finestStep(req);
+    if (s.slotLength() == null) {
+      step = coarsened(req, step, now);
+    }
     long origin = Math.floorDiv(now, step) * step;
     long maxEnd = now + s.maxHorizon().toSeconds();
     long end = now + step;
@@ -121,6 +124,31 @@ final class Setup {
     long e = Math.max(now, j.earliestStart().getEpochSecond());
     return Math.max(reach, e + j.duration().toSeconds());
   }
+
+  /**
+   * Very large plans trade slot resolution for speed: while jobs × regions × slots exceeds {@link
+   * #LARGE_PLAN}, slots grow by whole multiples of the forecast step, up to 15 minutes. Intensities
+   * stay time-weighted, so emissions remain exact; only start times get coarser.
+   */
+  static long coarsened(PlanRequest req, long step, long now) {
+    long horizon = req.settings().maxHorizon().toSeconds();
+    long reach = 0;
+    for (PlanJob j : req.jobs()) {
+      reach = Math.max(reach, deadlineOf(req, j, now) - now);
+    }
+    long slots = Math.min(horizon, reach);
+    long base = step;
+    for (long m = 2;
+        step < 900 && (long) req.jobs().size() * req.regions().size() * (slots / step) > LARGE_PLAN;
+        m++) {
+      if (900 % (base * m) == 0 || base * m <= 900) {
+        step = base * m;
+      }
+    }
+    return step;
+  }
+
+  static final long LARGE_PLAN = 50_000_000L;
 
   /** The shortest typical point length among the forecasts, between 1 minute and 1 hour. */
   static long finestStep(PlanRequest req) {

@@ -24,27 +24,18 @@ final class Slicing {
     int c0 = g.cellOf(j.earliest);
     int c1 = g.cellOf(latestEnd - 1);
     int m = c1 - c0 + 1;
-    double pue = g.regions.get(r).pue();
-    long[] keyed = new long[m];
-    int count = 0;
-    for (int i = 0; i < m; i++) {
-      int k = c0 + i;
-      long u = usable(g, j, k, latestEnd);
-      if (u <= 0 || (occ != null && occ.full(r, k))) {
-        continue;
-      }
-      double cost = g.gramsPerKwh[r][k] * j.powerKw * pue + price(pricePrefix, r, k) * 3600.0 / u;
-      // non-negative floats order like their bits; the low half carries the slot
-      keyed[count++] = ((long) Float.floatToIntBits((float) cost) << 32) | i;
-    }
-    Arrays.sort(keyed, 0, count);
+    int[] seq = new int[m];
+    int count =
+        pricePrefix == null
+            ? byIntensity(g, occ, j, r, c0, c1, latestEnd, seq)
+            : byCost(g, occ, j, r, pricePrefix, c0, m, latestEnd, seq);
     boolean[] chosen = new boolean[m];
     long got = 0;
     int partial = -1;
     long partialSeconds = 0;
     double priceSum = 0;
     for (int x = 0; x < count && got < need; x++) {
-      int i = (int) (keyed[x] & 0xffffffffL);
+      int i = seq[x];
       long u = usable(g, j, c0 + i, latestEnd);
       chosen[i] = true;
       double p = price(pricePrefix, r, c0 + i);
@@ -72,6 +63,61 @@ final class Slicing {
       }
     }
     return new Option(r, bounds, grams, grams + priceSum);
+  }
+
+  /**
+   * Slots of the window from cleanest up, walking the region's global order (no sort per job),
+   * stopping once they cover the job; indices relative to {@code c0}.
+   */
+  private static int byIntensity(
+      Grid g, Occupancy occ, JobCtx j, int r, int c0, int c1, long latestEnd, int[] seq) {
+    int count = 0;
+    long got = 0;
+    for (int k : g.cleanestFirst(r)) {
+      if (k < c0 || k > c1 || (occ != null && occ.full(r, k))) {
+        continue;
+      }
+      long u = usable(g, j, k, latestEnd);
+      if (u > 0) {
+        seq[count++] = k - c0;
+        got += u;
+        if (got >= j.durationSeconds) {
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Slots of the window by emissions plus price per second of use: prices vary per job. */
+  private static int byCost(
+      Grid g,
+      Occupancy occ,
+      JobCtx j,
+      int r,
+      double[][] pricePrefix,
+      int c0,
+      int m,
+      long latestEnd,
+      int[] seq) {
+    double pue = g.regions.get(r).pue();
+    long[] keyed = new long[m];
+    int count = 0;
+    for (int i = 0; i < m; i++) {
+      int k = c0 + i;
+      long u = usable(g, j, k, latestEnd);
+      if (u <= 0 || (occ != null && occ.full(r, k))) {
+        continue;
+      }
+      double cost = g.gramsPerKwh[r][k] * j.powerKw * pue + price(pricePrefix, r, k) * 3600.0 / u;
+      // non-negative floats order like their bits; the low half carries the slot
+      keyed[count++] = ((long) Float.floatToIntBits((float) cost) << 32) | i;
+    }
+    Arrays.sort(keyed, 0, count);
+    for (int x = 0; x < count; x++) {
+      seq[x] = (int) (keyed[x] & 0xffffffffL);
+    }
+    return count;
   }
 
   private static double price(double[][] pricePrefix, int r, int k) {

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Carbonshift online. Forecasts are issued at the top of every hour; the first submission after a
  * new issue re-plans every job not yet started, later submissions in the same hour are inserted
- * around the current plan. A job whose planned start has passed has started and never moves.
+ * around the current plan (or re-plan all when there is no room around it). A job whose planned
+ * start has passed has started and never moves.
  */
 final class OnlineLoop {
   private static final long ISSUE_EVERY_SECONDS = 3600;
@@ -57,7 +58,14 @@ final class OnlineLoop {
         for (Placement p : planned.values()) {
           held.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
         }
-        adopt(Planner.plan(request(List.of(job.toPlanJob()), held, now)));
+        PlanResult inserted = Planner.plan(request(List.of(job.toPlanJob()), held, now));
+        if (inserted.placements().get(0).reason().startsWith(Planner.NO_CAPACITY)) {
+          // no room around the current plan: move jobs not yet started to make some
+          List<PlanJob> all = pending.values().stream().map(SimJob::toPlanJob).toList();
+          adopt(Planner.plan(request(all, started, now)));
+        } else {
+          adopt(inserted);
+        }
       }
     }
     commitStarted(Instant.MAX);
