@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       RegionsCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
+      BenchCommand.class,
       TrainCommand.class,
       ModelsCommand.class,
       BenchTrainingCommand.class,
