@@ -90,6 +90,6 @@ public record Forecast(String zone, Instant issuedAt, List<IntensityPoint> point
   }
 
   private static double secondsBetween(Instant a, Instant b) {
-    return Duration.between(a, b).toMillis() / 1000.0;
+    return Duration.between(a, b).toNanos() / 1e9;
   }
 }

@@ -2,6 +2,7 @@ package dev.carbonshift.daemon;
 
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.job.JobParser;
+import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.JobRepository;
@@ -32,6 +33,16 @@ public final class JobIntake {
   /** The descriptor parser for this catalog, with Quartz checking {@code schedule}. */
   public static JobParser parserFor(RegionCatalog catalog, Clock clock) {
     return new JobParser(catalog.ids(), clock, JobIntake::cronProblem);
+  }
+
+  /**
+   * The descriptor of a stored job, read again as of its submission, so that relative times keep
+   * the meaning they had when it was queued.
+   */
+  public static JobSpec specOf(StoredJob job, RegionCatalog catalog, Clock clock) {
+    return parserFor(catalog, Clock.fixed(job.submittedAt(), clock.getZone()))
+        .parse(job.id() + "." + job.descriptorFormat(), job.descriptor(), null)
+        .spec();
   }
 
   /** Parses and validates without storing. */

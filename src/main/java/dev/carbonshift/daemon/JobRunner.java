@@ -87,10 +87,7 @@ public final class JobRunner {
             .orElseThrow(() -> new IllegalStateException(job.id() + " has no placement"));
     Region region = catalog.find(p.region()).orElseThrow();
     Region home = catalog.find(job.homeRegion()).orElse(region);
-    JobSpec spec =
-        JobIntake.parserFor(catalog, Clock.fixed(job.submittedAt(), clock.getZone()))
-            .parse(job.id() + "." + job.descriptorFormat(), job.descriptor(), null)
-            .spec();
+    JobSpec spec = JobIntake.specOf(job, catalog, clock);
     Path baseDir =
         job.sourceFile() == null
             ? Path.of("").toAbsolutePath()
@@ -99,6 +96,30 @@ public final class JobRunner {
     Instant started = clock.instant();
     jobs.transition(job.id(), JobState.RUNNING, "started in " + region.id());
     long runId = runs.start(job.id(), region.id(), started);
+    try {
+      return execute(job, p, region, home, spec, baseDir, started, runId, options);
+    } catch (RuntimeException e) {
+      // Whatever broke, the job and its run must not be left RUNNING with nobody running them.
+      String reason = "internal failure while running: " + e;
+      runs.finish(runId, RunState.FAILED, clock.instant());
+      jobs.transition(job.id(), JobState.FAILED, reason);
+      return new Result(
+          jobs.find(job.id()).orElseThrow(),
+          new TrainingOutcome.Failed(reason, false),
+          Optional.empty());
+    }
+  }
+
+  private Result execute(
+      StoredJob job,
+      PlacementRecord p,
+      Region region,
+      Region home,
+      JobSpec spec,
+      Path baseDir,
+      Instant started,
+      long runId,
+      Options options) {
     Duration shift = options.timeShift() ? Duration.between(started, p.start()) : Duration.ZERO;
     IntensityTimeline seen = timeline(region, home, shift);
     double plannedGrams =

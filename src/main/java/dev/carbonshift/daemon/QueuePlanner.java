@@ -2,7 +2,6 @@ package dev.carbonshift.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.Placement;
@@ -92,10 +91,7 @@ public final class QueuePlanner {
 
   /** The planner's view of a stored job, its times as resolved at submission. */
   PlanJob planJob(StoredJob j) {
-    JobParser atSubmission =
-        JobIntake.parserFor(catalog, Clock.fixed(j.submittedAt(), clock.getZone()));
-    JobSpec spec =
-        atSubmission.parse(j.id() + "." + j.descriptorFormat(), j.descriptor(), null).spec();
+    JobSpec spec = JobIntake.specOf(j, catalog, clock);
     PlanJob fromSpec = PlanJob.of(j.id(), EstimateDefaults.orDefault(spec), j.submittedAt());
     return new PlanJob(
         j.id(),
