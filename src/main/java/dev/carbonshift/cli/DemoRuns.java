@@ -25,6 +25,7 @@ import dev.carbonshift.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -128,7 +129,7 @@ final class DemoRuns {
     Files.writeString(
         report,
         HtmlReport.render(
-            RunRows.between(db, Instant.EPOCH, ctx.clock().instant().plusSeconds(1)),
+            RunRows.between(db, Instant.EPOCH, ctx.clock().instant().plus(Duration.ofDays(1))),
             ctx.clock().instant(),
             "Carbonshift offline demo"));
     out.printf("report: %s%n", report);

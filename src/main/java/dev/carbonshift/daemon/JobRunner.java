@@ -33,6 +33,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes a planned job: marks it running, trains it under the energy meter, accounts the run (IT
@@ -40,6 +42,8 @@ import java.util.OptionalDouble;
  * outcome. A run stopped at a checkpoint goes back to the queue and resumes from it.
  */
 public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
   private final JobRepository jobs;
   private final PlacementRepository placements;
   private final RunRepository runs;
@@ -101,12 +105,24 @@ public final class JobRunner {
     } catch (RuntimeException e) {
       // Whatever broke, the job and its run must not be left RUNNING with nobody running them.
       String reason = "internal failure while running: " + e;
-      runs.finish(runId, RunState.FAILED, clock.instant());
-      jobs.transition(job.id(), JobState.FAILED, reason);
+      LOG.error("{} failed while running", job.id(), e);
+      closeQuietly(runId, job.id(), reason);
       return new Result(
           jobs.find(job.id()).orElseThrow(),
           new TrainingOutcome.Failed(reason, false),
           Optional.empty());
+    }
+  }
+
+  private void closeQuietly(long runId, String jobId, String reason) {
+    try {
+      runs.finish(runId, RunState.FAILED, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn("run {} of {} was already closed: {}", runId, jobId, e.getMessage());
+    }
+    JobState now = jobs.find(jobId).map(StoredJob::state).orElse(JobState.FAILED);
+    if (now.canMoveTo(JobState.FAILED)) {
+      jobs.transition(jobId, JobState.FAILED, reason);
     }
   }
 

@@ -48,7 +48,9 @@ public final class Database {
       throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
     }
     String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
-    return migrated(new Database("jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE", "sa", password));
+    return migrated(
+        new Database(
+            "jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1", "sa", password));
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */

@@ -202,7 +202,7 @@ class CliTest {
   }
 
   @Test
-  void the_demo_runs_offline_and_queues_the_five_examples() {
+  void the_demo_runs_offline_end_to_end_and_writes_its_report() throws Exception {
     Path out = work.resolve("demo-out");
 
     Run demo = run("demo", "--out", out.toString());
@@ -211,9 +211,23 @@ class CliTest {
     assertThat(demo.out()).contains("submitted 5 example jobs");
     assertThat(demo.out().lines().filter(l -> l.startsWith("job-") && l.contains(" QUEUED ")))
         .hasSize(5);
+    assertThat(demo.out().lines().filter(l -> l.startsWith("job-") && l.contains(" PLANNED ")))
+        .hasSize(5);
     for (String name : JOB_NAMES) {
-      assertThat(demo.lineWith(name)).contains("QUEUED");
+      assertThat(demo.out().lines().filter(l -> l.startsWith(name + " ")))
+          .as(name + " ran")
+          .singleElement()
+          .asString()
+          .contains("SUCCEEDED");
     }
+    assertThat(demo.out())
+        .containsPattern("ci-forecaster-es:2 +incremental +from ci-forecaster-es:1")
+        .containsPattern("weather-newyork:1 +transfer +from weather-seattle:1");
     assertThat(out.resolve("carbonshift.mv.db")).isRegularFile();
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<svg", "kgCO2e avoided");
+    for (String name : JOB_NAMES) {
+      assertThat(html).contains(name);
+    }
   }
 }
