@@ -41,9 +41,7 @@ final class DemoRuns {
     JobRepository jobs = new JobRepository(db, ctx.clock());
     PlacementRepository placements = new PlacementRepository(db);
     ModelVersionRepository models = new ModelVersionRepository(db);
-    MeterOptions options =
-        MeterOptions.defaults(Scope.ProcessTree.of(ProcessHandle.current().pid()))
-            .withEnv(ctx.env());
+    MeterOptions options = MeterOptions.defaults(new Scope.Self()).withEnv(ctx.env());
     Path hardware = ctx.defaultDir("data").resolve("hardware");
     if (Files.isRegularFile(hardware.resolve("TDP_cpu.csv"))) {
       options = options.withHardwareDir(hardware);
