@@ -4,7 +4,6 @@ import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.SampledSession;
-import dev.carbonshift.energy.account.AccountText;
 import dev.carbonshift.energy.account.CodeCarbonCsv;
 import dev.carbonshift.energy.account.EnergyLine;
 import dev.carbonshift.energy.account.IntensityBasis;
@@ -41,8 +40,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code carbonshift measure [options] -- COMMAND...}: runs a command under the energy meter and
- * prints its duration, energy per component and method (with every assumption), and its kgCO2e in
- * a region at that region's yearly average intensity. Exits with the command's exit code.
+ * prints its duration, energy per component and method (with every assumption), and its kgCO2e in a
+ * region at that region's yearly average intensity. Exits with the command's exit code.
  */
 @Command(
     name = "measure",
@@ -63,16 +62,29 @@ public final class MeasureCommand implements Callable<Integer> {
 
   private final Context ctx;
 
-  @Option(names = "--region", paramLabel = "ID", description = "region to charge the energy to (its zone and PUE)")
+  @Option(
+      names = "--region",
+      paramLabel = "ID",
+      description = "region to charge the energy to (its zone and PUE)")
   String region;
 
-  @Option(names = "--home", paramLabel = "ID", description = "home region for a baseline: the same energy there")
+  @Option(
+      names = "--home",
+      paramLabel = "ID",
+      description = "home region for a baseline: the same energy there")
   String home;
 
-  @Option(names = "--regions", paramLabel = "DIR", description = "folder of region files (default: ./regions, else the bundled ones)")
+  @Option(
+      names = "--regions",
+      paramLabel = "DIR",
+      description = "folder of region files (default: ./regions, else the bundled ones)")
   String regionsDir;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", description = "sampling interval, e.g. 1s, 500ms (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description = "sampling interval, e.g. 1s, 500ms (default: ${DEFAULT-VALUE})")
   String interval;
 
   @Option(
@@ -83,16 +95,29 @@ public final class MeasureCommand implements Callable<Integer> {
               + " or machine (everything); RAPL and NVML always measure whole devices (default: ${DEFAULT-VALUE})")
   ScopeOption scope;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "append a CodeCarbon-compatible emissions.csv row")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "append a CodeCarbon-compatible emissions.csv row")
   String csv;
 
-  @Option(names = "--project", defaultValue = "carbonshift", description = "project_name in the CSV row")
+  @Option(
+      names = "--project",
+      defaultValue = "carbonshift",
+      description = "project_name in the CSV row")
   String project;
 
-  @Option(names = "--nvml-library", paramLabel = "PATH", description = "NVML library (default: $CARBONSHIFT_NVML_LIBRARY, else libnvidia-ml.so.1)")
+  @Option(
+      names = "--nvml-library",
+      paramLabel = "PATH",
+      description = "NVML library (default: $CARBONSHIFT_NVML_LIBRARY, else libnvidia-ml.so.1)")
   String nvmlLibrary;
 
-  @Option(names = "--powercap", paramLabel = "DIR", defaultValue = "/sys/class/powercap", description = "RAPL sysfs folder")
+  @Option(
+      names = "--powercap",
+      paramLabel = "DIR",
+      defaultValue = "/sys/class/powercap",
+      description = "RAPL sysfs folder")
   String powercap;
 
   @Option(names = "--no-rapl", description = "do not read RAPL")
@@ -108,6 +133,9 @@ public final class MeasureCommand implements Callable<Integer> {
   List<String> command;
 
   @Spec CommandSpec spec;
+
+  /** Wall time from starting the command to seeing it exit; NaN while it runs. */
+  private volatile double commandSeconds = Double.NaN;
 
   MeasureCommand(Context ctx) {
     this.ctx = ctx;
@@ -131,11 +159,14 @@ public final class MeasureCommand implements Callable<Integer> {
                 new ProcessTreeScope(pid::get, CpuTimeSource.reapedChildrenSeconds()));
     SampledSession session = Meters.detect(options.withScope(s), tables).start();
     Process child;
+    long startedNanos = System.nanoTime();
     try {
       child = new ProcessBuilder(command).inheritIO().start();
     } catch (IOException e) {
       session.stop();
-      spec.commandLine().getErr().println("measure: cannot run " + command.get(0) + ": " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("measure: cannot run " + command.get(0) + ": " + e.getMessage());
       return CANNOT_RUN;
     }
     pid.set(child.pid());
@@ -144,6 +175,7 @@ public final class MeasureCommand implements Callable<Integer> {
         new Thread(() -> report(session, child, ran, homeRegion, s, "interrupted", out, reported));
     Runtime.getRuntime().addShutdownHook(onSignal);
     int exit = child.waitFor();
+    commandSeconds = (System.nanoTime() - startedNanos) / 1e9;
     report(session, child, ran, homeRegion, s, Integer.toString(exit), out, reported);
     try {
       Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -156,7 +188,8 @@ public final class MeasureCommand implements Callable<Integer> {
   private MeterOptions options() {
     Duration every = parseInterval(interval);
     String lib = nvmlLibrary != null ? nvmlLibrary : ctx.env().get("CARBONSHIFT_NVML_LIBRARY");
-    MeterOptions o = MeterOptions.defaults(new Scope.Machine()).withInterval(every).withEnv(ctx.env());
+    MeterOptions o =
+        MeterOptions.defaults(new Scope.Machine()).withInterval(every).withEnv(ctx.env());
     if (lib != null && !lib.isBlank()) {
       o = o.withNvmlLibrary(lib);
     }
@@ -211,7 +244,8 @@ public final class MeasureCommand implements Callable<Integer> {
             ran.map(MeasureCommand::place).orElse(new RunAccounting.Place("-", "-", 1.0)),
             homeRegion.map(h -> new RunAccounting.Home(place(h), energy.start())),
             ran.isPresent() ? yearly : (z, f, t) -> Optional.empty());
-    MeasureReport.print(out, command, exit, child.pid(), a, s, session, ran, overhead);
+    MeasureReport.print(
+        out, command, exit, commandSeconds, child.pid(), a, s, session, ran, overhead);
     if (csv != null) {
       try {
         CodeCarbonCsv.append(ctx.resolve(csv), MeasureReport.csvRow(a, s, project, ran));

@@ -32,6 +32,7 @@ final class MeasureReport {
       PrintWriter out,
       List<String> command,
       String exit,
+      double commandSeconds,
       long pid,
       RunAccount a,
       Scope scope,
@@ -44,7 +45,9 @@ final class MeasureReport {
     out.println("exit code      " + exit);
     out.printf(
         Locale.ROOT,
-        "duration       %.2f s, sampled every %s (%d polls)%n",
+        "duration       %.2f s%s, metered %.2f s, sampled every %s (%d polls)%n",
+        Double.isNaN(commandSeconds) ? a.duration().toNanos() / 1e9 : commandSeconds,
+        Double.isNaN(commandSeconds) ? " until interrupted" : "",
         a.duration().toNanos() / 1e9,
         human(a.samplingInterval()),
         stats.ticks());
@@ -52,12 +55,15 @@ final class MeasureReport {
         "attribution    "
             + (scope instanceof Scope.Machine
                 ? "whole machine: the model counts all CPU time (/proc/stat) and memory in use"
-                : "the command's process tree (pid " + pid + " and descendants): the model counts"
+                : "the command's process tree (pid "
+                    + pid
+                    + " and descendants): the model counts"
                     + " their CPU time (/proc/<pid>/stat, getrusage once reaped) and resident memory")
             + "; RAPL and NVML measure whole devices");
     AccountText.lines(a).forEach(out::println);
     if (region.isEmpty()) {
-      out.println("emissions      pass --region ID to charge the energy to a region (see: carbonshift regions)");
+      out.println(
+          "emissions      pass --region ID to charge the energy to a region (see: carbonshift regions)");
     }
     out.println("how it was measured");
     for (EnergyLine l : a.lines()) {
@@ -81,7 +87,8 @@ final class MeasureReport {
     }
   }
 
-  static Map<String, String> csvRow(RunAccount a, Scope scope, String project, Optional<Region> region) {
+  static Map<String, String> csvRow(
+      RunAccount a, Scope scope, String project, Optional<Region> region) {
     CpuInfo cpu = CpuInfo.read(Path.of("/proc/cpuinfo"));
     List<String> gpus =
         a.lines().stream()
@@ -103,7 +110,10 @@ final class MeasureReport {
             project,
             UUID.randomUUID().toString(),
             "",
-            System.getProperty("os.name") + "-" + System.getProperty("os.version") + "-"
+            System.getProperty("os.name")
+                + "-"
+                + System.getProperty("os.version")
+                + "-"
                 + System.getProperty("os.arch"),
             cpu.modelName(),
             cpu.logicalCpus(),

@@ -116,7 +116,13 @@ final class Channel {
     } else {
       for (Slot slot : lost) {
         notes.add(
-            component + ": " + slot.sensor.key() + " lost at " + now + " (" + slot.lastError
+            component
+                + ": "
+                + slot.sensor.key()
+                + " lost at "
+                + now
+                + " ("
+                + slot.lastError
                 + "); energy after its last good read is not counted");
         retire(slot, now);
         active.remove(slot);
@@ -163,8 +169,14 @@ final class Channel {
     for (Slot s : active) {
       if (!s.hadGoodRead && s.polls > 0) {
         notes.add(
-            component + ": " + s.sensor.key() + " gave no good read in " + s.polls + " tries ("
-                + s.lastError + "); not counted rather than reported as 0");
+            component
+                + ": "
+                + s.sensor.key()
+                + " gave no good read in "
+                + s.polls
+                + " tries ("
+                + s.lastError
+                + "); not counted rather than reported as 0");
       }
     }
   }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Measures each component with the best sensor that works here, in the order given (e.g. CPU:
- * RAPL, then the model), samples them on a background thread, and fails over to the next one if a
- * sensor keeps failing during the run. Every choice and fallback is recorded in the session's
- * notes; each component's energy carries its method.
+ * Measures each component with the best sensor that works here, in the order given (e.g. CPU: RAPL,
+ * then the model), samples them on a background thread, and fails over to the next one if a sensor
+ * keeps failing during the run. Every choice and fallback is recorded in the session's notes; each
+ * component's energy carries its method.
  */
 public final class CompositeMeter implements EnergyMeter {
 
@@ -76,7 +76,9 @@ public final class CompositeMeter implements EnergyMeter {
             e ->
                 e.getKey().name().toLowerCase(java.util.Locale.ROOT)
                     + ":"
-                    + e.getValue().stream().map(SensorFactory::name).collect(Collectors.joining(">")))
+                    + e.getValue().stream()
+                        .map(SensorFactory::name)
+                        .collect(Collectors.joining(">")))
         .collect(Collectors.joining(","));
   }
 
@@ -90,8 +92,7 @@ public final class CompositeMeter implements EnergyMeter {
             channels.add(Channel.open(component, chain, now, config.failoverAfter(), notes)));
     Duration interval = effectiveInterval(channels, notes);
     Sampler sampler = new Sampler(channels, config.clock(), config.samplesPerSeries());
-    return new SampledSession(
-        channels, sampler, now, interval, notes, config.backgroundThread());
+    return new SampledSession(channels, sampler, now, interval, notes, config.backgroundThread());
   }
 
   private Duration effectiveInterval(List<Channel> channels, List<String> notes) {
@@ -105,8 +106,15 @@ public final class CompositeMeter implements EnergyMeter {
         Duration max = s.maxInterval();
         if (max.compareTo(interval) < 0) {
           notes.add(
-              "sampling every " + human(max) + " instead of " + human(interval) + ": " + s.key()
-                  + " needs it (" + s.method().label() + ")");
+              "sampling every "
+                  + human(max)
+                  + " instead of "
+                  + human(interval)
+                  + ": "
+                  + s.key()
+                  + " needs it ("
+                  + s.method().label()
+                  + ")");
           interval = max.compareTo(Config.MIN_INTERVAL) < 0 ? Config.MIN_INTERVAL : max;
         }
       }

@@ -34,8 +34,8 @@ public interface EnergyMeter {
     }
 
     /**
-     * What the meter could not use and why (no library, permission denied), failed reads,
-     * fallbacks taken during the run: everything a reader needs to trust the figure.
+     * What the meter could not use and why (no library, permission denied), failed reads, fallbacks
+     * taken during the run: everything a reader needs to trust the figure.
      */
     default List<String> notes() {
       return List.of();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sensor's samples, bounded: when full, every other point is dropped and later points are kept
- * at the doubled stride. Points are cumulative, so energy between any two kept points stays exact.
+ * A sensor's samples, bounded: when full, every other point is dropped and later points are kept at
+ * the doubled stride. Points are cumulative, so energy between any two kept points stays exact.
  */
 final class SampleSeries {
   private final int capacity;

@@ -22,8 +22,8 @@ public interface Sensor extends AutoCloseable {
   String detail();
 
   /**
-   * The longest polling interval at which this sensor stays correct: power integration needs ≤ 1
-   * s, a RAPL counter must be read at least once per wrap period.
+   * The longest polling interval at which this sensor stays correct: power integration needs ≤ 1 s,
+   * a RAPL counter must be read at least once per wrap period.
    */
   Duration maxInterval();
 

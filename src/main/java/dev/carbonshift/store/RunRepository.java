@@ -3,8 +3,8 @@ package dev.carbonshift.store;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.EnergyLine;
 import dev.carbonshift.energy.account.Emissions;
+import dev.carbonshift.energy.account.EnergyLine;
 import dev.carbonshift.energy.account.RunAccount;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Runs of jobs: started, heartbeating, then finished with their energy accounting (IT energy per
- * component and method, PUE, facility energy, intensity seen, kgCO2e, baseline, avoided) and
- * their samples, thinned for charts.
+ * component and method, PUE, facility energy, intensity seen, kgCO2e, baseline, avoided) and their
+ * samples, thinned for charts.
  */
 public final class RunRepository {
   /** Samples kept per sensor series; cumulative, so thinning loses no energy. */
@@ -48,13 +48,17 @@ public final class RunRepository {
   public void heartbeat(long runId, Instant at) {
     expectOne(
         jdbc.update(
-            "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND state = ?", at, runId, RunState.RUNNING),
+            "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND state = ?",
+            at,
+            runId,
+            RunState.RUNNING),
         "no running run " + runId);
   }
 
   public void checkpoint(long runId, String path) {
     expectOne(
-        jdbc.update("UPDATE runs SET checkpoint_path = ? WHERE id = ?", path, runId), "no run " + runId);
+        jdbc.update("UPDATE runs SET checkpoint_path = ? WHERE id = ?", path, runId),
+        "no run " + runId);
   }
 
   public void recordModel(long runId, long modelVersionId, String metricName, double metricValue) {
@@ -160,27 +164,34 @@ public final class RunRepository {
             RunState.RUNNING);
     if (n != 1) {
       String now =
-          Jdbc.query(c, "SELECT state FROM runs WHERE id = ?", rs -> rs.getString(1), runId).stream()
+          Jdbc.query(c, "SELECT state FROM runs WHERE id = ?", rs -> rs.getString(1), runId)
+              .stream()
               .findFirst()
               .orElse(null);
       throw new StoreException(
-          now == null ? "no run " + runId : "run " + runId + " is already " + now + ", not RUNNING");
+          now == null
+              ? "no run " + runId
+              : "run " + runId + " is already " + now + ", not RUNNING");
     }
     return null;
   }
 
   public Optional<RunRecord> find(long runId) {
-    return jdbc.queryOne("SELECT * FROM runs WHERE id = ?", rs -> map(rs), runId).map(this::withEnergy);
+    return jdbc.queryOne("SELECT * FROM runs WHERE id = ?", rs -> map(rs), runId)
+        .map(this::withEnergy);
   }
 
   public List<RunRecord> forJob(String jobId) {
-    return jdbc.query("SELECT * FROM runs WHERE job_id = ? ORDER BY id", RunRepository::map, jobId).stream()
+    return jdbc
+        .query("SELECT * FROM runs WHERE job_id = ? ORDER BY id", RunRepository::map, jobId)
+        .stream()
         .map(this::withEnergy)
         .toList();
   }
 
   public List<RunRecord> running() {
-    return jdbc.query("SELECT * FROM runs WHERE state = ? ORDER BY id", RunRepository::map, RunState.RUNNING);
+    return jdbc.query(
+        "SELECT * FROM runs WHERE state = ? ORDER BY id", RunRepository::map, RunState.RUNNING);
   }
 
   /** The stored samples of a run, by series then time. */
@@ -253,14 +264,36 @@ public final class RunRepository {
             .toList();
     RunRecord.Accounting a = r.accounting();
     return new RunRecord(
-        r.id(), r.jobId(), r.region(), r.state(), r.startedAt(), r.endedAt(), r.heartbeatAt(),
-        r.checkpointPath(), r.modelVersionId(), r.metricName(), r.metricValue(),
+        r.id(),
+        r.jobId(),
+        r.region(),
+        r.state(),
+        r.startedAt(),
+        r.endedAt(),
+        r.heartbeatAt(),
+        r.checkpointPath(),
+        r.modelVersionId(),
+        r.metricName(),
+        r.metricValue(),
         new RunRecord.Accounting(
-            ordered, a.itKwh(), a.pue(), a.facilityKwh(), a.intensityGramsPerKwh(),
-            a.intensityKind(), a.intensityActualShare(), a.intensitySource(), a.kgCo2e(),
-            a.baselineRegion(), a.baselinePue(), a.baselineGramsPerKwh(),
-            a.baselineIntensityKind(), a.baselineKgCo2e(), a.avoidedKgCo2e(), a.energyMethod(),
-            a.samplingInterval(), a.notes()));
+            ordered,
+            a.itKwh(),
+            a.pue(),
+            a.facilityKwh(),
+            a.intensityGramsPerKwh(),
+            a.intensityKind(),
+            a.intensityActualShare(),
+            a.intensitySource(),
+            a.kgCo2e(),
+            a.baselineRegion(),
+            a.baselinePue(),
+            a.baselineGramsPerKwh(),
+            a.baselineIntensityKind(),
+            a.baselineKgCo2e(),
+            a.avoidedKgCo2e(),
+            a.energyMethod(),
+            a.samplingInterval(),
+            a.notes()));
   }
 
   private static RunRecord map(ResultSet rs) throws SQLException {

@@ -37,11 +37,16 @@ class CompositeMeterTest {
         List.of(
             ScriptedSensor.unavailable("rapl", Component.CPU, Kind.PERMISSION_DENIED, "denied"),
             ScriptedSensor.factory(
-                "model", Component.CPU, () -> List.of(sensor("model:cpu", Component.CPU, Method.MODELLED, 10)))));
+                "model",
+                Component.CPU,
+                () -> List.of(sensor("model:cpu", Component.CPU, Method.MODELLED, 10)))));
     chains.put(
         Component.GPU,
-        List.of(ScriptedSensor.factory(
-            "nvml", Component.GPU, () -> List.of(sensor("gpu0", Component.GPU, Method.COUNTER, 200)))));
+        List.of(
+            ScriptedSensor.factory(
+                "nvml",
+                Component.GPU,
+                () -> List.of(sensor("gpu0", Component.GPU, Method.COUNTER, 200)))));
 
     EnergyReading r = run(chains, 10).stop();
 
@@ -62,10 +67,13 @@ class CompositeMeterTest {
             List.of(
                 ScriptedSensor.unavailable("rapl", Component.CPU, Kind.PERMISSION_DENIED, "denied"),
                 ScriptedSensor.factory(
-                    "model", Component.CPU, () -> List.of(sensor("m", Component.CPU, Method.MODELLED, 1)))));
+                    "model",
+                    Component.CPU,
+                    () -> List.of(sensor("m", Component.CPU, Method.MODELLED, 1)))));
     SampledSession s = run(chains, 1);
     s.stop();
-    assertThat(s.notes()).containsExactly("CPU: rapl permission denied: denied → falling back to model");
+    assertThat(s.notes())
+        .containsExactly("CPU: rapl permission denied: denied → falling back to model");
   }
 
   @Test
@@ -73,7 +81,10 @@ class CompositeMeterTest {
     ScriptedSensor gpu = sensor("gpu0", Component.GPU, Method.COUNTER, 100);
     gpu.failures.add(() -> new SensorException(Kind.READ_FAILED, "EIO"));
     gpu.failures.add(() -> new IllegalStateException("bug in a driver wrapper"));
-    var chains = Map.of(Component.GPU, List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
+    var chains =
+        Map.of(
+            Component.GPU,
+            List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
 
     SampledSession s = run(chains, 5);
     EnergyReading r = s.stop();
@@ -121,13 +132,17 @@ class CompositeMeterTest {
     assertThat(modelled.method()).isEqualTo(Method.MODELLED);
     assertThat(modelled.joules()).isCloseTo(60, within(1e-6));
     assertThat(rapl.closed).isTrue();
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("failed 3 reads in a row", "switched to model"));
+    assertThat(s.notes())
+        .anySatisfy(n -> assertThat(n).contains("failed 3 reads in a row", "switched to model"));
   }
 
   @Test
   void a_lost_device_keeps_its_energy_up_to_the_last_read_and_is_noted() {
     ScriptedSensor gpu = sensor("gpu1", Component.GPU, Method.COUNTER, 300);
-    var chains = Map.of(Component.GPU, List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
+    var chains =
+        Map.of(
+            Component.GPU,
+            List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
     SampledSession s = run(chains, 2);
     gpu.failAlways = new SensorException(Kind.DEVICE_LOST, "GPU is lost");
     clock.advanceSeconds(1);
@@ -144,28 +159,42 @@ class CompositeMeterTest {
   void a_sensor_with_no_good_read_is_left_out_and_never_reported_as_zero() {
     ScriptedSensor gpu = sensor("gpu0", Component.GPU, Method.COUNTER, 300);
     gpu.failAlways = new SensorException(Kind.READ_FAILED, "NVML_ERROR_UNKNOWN");
-    var chains = Map.of(Component.GPU, List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
+    var chains =
+        Map.of(
+            Component.GPU,
+            List.of(ScriptedSensor.factory("nvml", Component.GPU, () -> List.of(gpu))));
     SampledSession s = run(chains, 2);
     EnergyReading r = s.stop();
     assertThat(r.components()).isEmpty();
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("no good read", "not counted rather than reported as 0"));
+    assertThat(s.notes())
+        .anySatisfy(
+            n -> assertThat(n).contains("no good read", "not counted rather than reported as 0"));
   }
 
   @Test
   void interval_is_shortened_when_a_sensor_needs_it_and_the_reason_recorded() {
     ScriptedSensor pkg = sensor("rapl:package-0", Component.CPU, Method.COUNTER, 10);
     pkg.maxInterval = Duration.ofMillis(500);
-    var chains = Map.of(Component.CPU, List.of(ScriptedSensor.factory("rapl", Component.CPU, () -> List.of(pkg))));
+    var chains =
+        Map.of(
+            Component.CPU,
+            List.of(ScriptedSensor.factory("rapl", Component.CPU, () -> List.of(pkg))));
     SampledSession s = new CompositeMeter(chains, manual).start();
     assertThat(s.samplingInterval()).isEqualTo(Duration.ofMillis(500));
-    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("every 500 ms instead of 1 s", "rapl:package-0"));
+    assertThat(s.notes())
+        .anySatisfy(n -> assertThat(n).contains("every 500 ms instead of 1 s", "rapl:package-0"));
   }
 
   @Test
   void samples_are_cumulative_per_series() {
     var chains =
-        Map.of(Component.RAM, List.of(ScriptedSensor.factory(
-            "model", Component.RAM, () -> List.of(sensor("model:ram", Component.RAM, Method.MODELLED, 2)))));
+        Map.of(
+            Component.RAM,
+            List.of(
+                ScriptedSensor.factory(
+                    "model",
+                    Component.RAM,
+                    () -> List.of(sensor("model:ram", Component.RAM, Method.MODELLED, 2)))));
     SampledSession s = run(chains, 3);
     s.stop();
     assertThat(s.samples()).extracting(EnergySample::joules).containsExactly(2.0, 4.0, 6.0, 6.0);
@@ -176,9 +205,14 @@ class CompositeMeterTest {
   void background_thread_samples_at_the_interval_and_stops() throws Exception {
     var latch = new java.util.concurrent.CountDownLatch(3);
     var clockNow = new MonotonicClock();
-    ScriptedSensor counting = new ScriptedSensor("s", Component.CPU, Method.MODELLED, 5, clockNow.instant());
+    ScriptedSensor counting =
+        new ScriptedSensor("s", Component.CPU, Method.MODELLED, 5, clockNow.instant());
     counting.onPoll = latch::countDown;
-    var chains = Map.of(Component.CPU, List.of(ScriptedSensor.factory("model", Component.CPU, () -> List.<Sensor>of(counting))));
+    var chains =
+        Map.of(
+            Component.CPU,
+            List.of(
+                ScriptedSensor.factory("model", Component.CPU, () -> List.<Sensor>of(counting))));
     var config = new CompositeMeter.Config(Duration.ofMillis(20), clockNow, true, 3, 100);
     SampledSession s = new CompositeMeter(chains, config).start();
     assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();

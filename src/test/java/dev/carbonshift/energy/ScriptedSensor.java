@@ -92,7 +92,8 @@ final class ScriptedSensor implements Sensor {
     };
   }
 
-  static SensorFactory unavailable(String name, Component c, SensorException.Kind kind, String why) {
+  static SensorFactory unavailable(
+      String name, Component c, SensorException.Kind kind, String why) {
     return factory(
         name,
         c,

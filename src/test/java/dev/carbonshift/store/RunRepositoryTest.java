@@ -64,7 +64,10 @@ class RunRepositoryTest {
           .insert(
               "job-1",
               new JobParser(Set.of("es", "de"), clock, cron -> null)
-                  .parse("job.yaml", "name: j\nkind: train\nregions: [es, de]\nhome: de\n", Path.of("job.yaml")));
+                  .parse(
+                      "job.yaml",
+                      "name: j\nkind: train\nregions: [es, de]\nhome: de\n",
+                      Path.of("job.yaml")));
       runs = new RunRepository(db);
     }
 
@@ -72,26 +75,36 @@ class RunRepositoryTest {
     static RunAccount account(List<EnergySample> samples) {
       Instant end = T0.plus(Duration.ofHours(1));
       for (int s = 1; s <= 3600; s++) {
-        samples.add(new EnergySample(T0.plusSeconds(s), "gpu0", Component.GPU, Method.COUNTER, 1000.0 * s, 1000));
-        samples.add(new EnergySample(T0.plusSeconds(s), "model:cpu", Component.CPU, Method.MODELLED, 100.0 * s, 100));
+        samples.add(
+            new EnergySample(
+                T0.plusSeconds(s), "gpu0", Component.GPU, Method.COUNTER, 1000.0 * s, 1000));
+        samples.add(
+            new EnergySample(
+                T0.plusSeconds(s), "model:cpu", Component.CPU, Method.MODELLED, 100.0 * s, 100));
       }
       var reading =
           new EnergyReading(
               Duration.ofHours(1),
               List.of(
-                  new ComponentEnergy(Component.GPU, 3_600_000, Method.COUNTER, "GPU 0 NVIDIA H100"),
+                  new ComponentEnergy(
+                      Component.GPU, 3_600_000, Method.COUNTER, "GPU 0 NVIDIA H100"),
                   new ComponentEnergy(Component.CPU, 360_000, Method.MODELLED, "12 W per core")));
-      var energy = new RunEnergy(T0, end, reading, samples, Duration.ofSeconds(1), List.of("RAPL: permission denied"));
+      var energy =
+          new RunEnergy(
+              T0, end, reading, samples, Duration.ofSeconds(1), List.of("RAPL: permission denied"));
       var timeline =
           new SeriesTimeline(
               List.of(
-                  new SeriesTimeline.Slot("ES", T0.minusSeconds(3600), end, 120, IntensityBasis.FORECAST, "trace"),
+                  new SeriesTimeline.Slot(
+                      "ES", T0.minusSeconds(3600), end, 120, IntensityBasis.FORECAST, "trace"),
                   new SeriesTimeline.Slot(
                       "DE", T0.minus(Duration.ofHours(9)), T0, 380, IntensityBasis.ACTUAL, "em")));
       return RunAccounting.account(
           energy,
           new RunAccounting.Place("es", "ES", 1.2),
-          Optional.of(new RunAccounting.Home(new RunAccounting.Place("de", "DE", 1.5), T0.minus(Duration.ofHours(8)))),
+          Optional.of(
+              new RunAccounting.Home(
+                  new RunAccounting.Place("de", "DE", 1.5), T0.minus(Duration.ofHours(8)))),
           timeline);
     }
 
@@ -171,8 +184,10 @@ class RunRepositoryTest {
       assertThatThrownBy(() -> runs.finish(id, RunState.SUCCEEDED, T0.plusSeconds(6)))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("already FAILED");
-      assertThatThrownBy(() -> runs.heartbeat(id, T0.plusSeconds(7))).hasMessageContaining("no running run");
-      assertThatThrownBy(() -> runs.finish(99, RunState.FAILED, T0)).hasMessageContaining("no run 99");
+      assertThatThrownBy(() -> runs.heartbeat(id, T0.plusSeconds(7)))
+          .hasMessageContaining("no running run");
+      assertThatThrownBy(() -> runs.finish(99, RunState.FAILED, T0))
+          .hasMessageContaining("no run 99");
     }
 
     @Test

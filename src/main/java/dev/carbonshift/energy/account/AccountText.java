@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run's account as text for people: energy per component and method, PUE, intensity and its
- * kind, kgCO2e, baseline. Small figures keep three significant digits, so energy that was used
- * never prints as 0.
+ * A run's account as text for people: energy per component and method, PUE, intensity and its kind,
+ * kgCO2e, baseline. Small figures keep three significant digits, so energy that was used never
+ * prints as 0.
  */
 public final class AccountText {
   private AccountText() {}

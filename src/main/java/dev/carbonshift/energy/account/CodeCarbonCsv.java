@@ -19,19 +19,50 @@ import java.util.MissingResourceException;
 /**
  * A run as a row of CodeCarbon's {@code emissions.csv}: the same 38 column names and units
  * (duration s, emissions kg, energy kWh, power W), so dashboards built for CodeCarbon read
- * Carbonshift's runs. As in CodeCarbon, the energy columns include the PUE and the power columns
- * do not. Unknown values are left empty; the timestamp is the end of the run in UTC.
+ * Carbonshift's runs. As in CodeCarbon, the energy columns include the PUE and the power columns do
+ * not. Unknown values are left empty; the timestamp is the end of the run in UTC.
  */
 public final class CodeCarbonCsv {
   public static final List<String> HEADER =
       List.of(
-          "timestamp", "project_name", "run_id", "experiment_id", "duration", "emissions",
-          "emissions_rate", "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy",
-          "ram_energy", "energy_consumed", "water_consumed", "country_name", "country_iso_code",
-          "region", "cloud_provider", "cloud_region", "os", "python_version", "codecarbon_version",
-          "cpu_count", "cpu_model", "gpu_count", "gpu_model", "longitude", "latitude",
-          "ram_total_size", "tracking_mode", "cpu_utilization_percent", "gpu_utilization_percent",
-          "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue");
+          "timestamp",
+          "project_name",
+          "run_id",
+          "experiment_id",
+          "duration",
+          "emissions",
+          "emissions_rate",
+          "cpu_power",
+          "gpu_power",
+          "ram_power",
+          "cpu_energy",
+          "gpu_energy",
+          "ram_energy",
+          "energy_consumed",
+          "water_consumed",
+          "country_name",
+          "country_iso_code",
+          "region",
+          "cloud_provider",
+          "cloud_region",
+          "os",
+          "python_version",
+          "codecarbon_version",
+          "cpu_count",
+          "cpu_model",
+          "gpu_count",
+          "gpu_model",
+          "longitude",
+          "latitude",
+          "ram_total_size",
+          "tracking_mode",
+          "cpu_utilization_percent",
+          "gpu_utilization_percent",
+          "ram_utilization_percent",
+          "ram_used_gb",
+          "on_cloud",
+          "pue",
+          "wue");
 
   /** Written in {@code codecarbon_version} so a reader can tell who produced the row. */
   public static final String PRODUCER = "carbonshift-0.1.0";
@@ -116,7 +147,8 @@ public final class CodeCarbonCsv {
       header = List.of(first.strip().split(",", -1));
       if (!new HashSet<>(header).equals(new HashSet<>(HEADER))) {
         throw new IOException(
-            file + " has a header that is not CodeCarbon's 38 emissions.csv columns; write to a"
+            file
+                + " has a header that is not CodeCarbon's 38 emissions.csv columns; write to a"
                 + " new file");
       }
     } else if (file.toAbsolutePath().getParent() != null) {

@@ -10,4 +10,9 @@ package dev.carbonshift.energy.account;
  * @param kgCo2e facility energy × intensity
  */
 public record Emissions(
-    String region, String zone, double pue, double facilityKwh, IntensityOver intensity, double kgCo2e) {}
+    String region,
+    String zone,
+    double pue,
+    double facilityKwh,
+    IntensityOver intensity,
+    double kgCo2e) {}

@@ -31,7 +31,8 @@ final class EnergyProfile {
 
   static EnergyProfile of(Instant start, Instant end, List<EnergySample> samples) {
     long total = Math.max(1, Duration.between(start, end).toNanos());
-    int n = (int) Math.max(1, Math.min(MAX_SLICES, Math.ceil((double) total / MIN_SLICE.toNanos())));
+    int n =
+        (int) Math.max(1, Math.min(MAX_SLICES, Math.ceil((double) total / MIN_SLICE.toNanos())));
     Duration slice = Duration.ofNanos((total + n - 1) / n);
     double[] w = new double[n];
     Map<String, List<EnergySample>> bySeries = new LinkedHashMap<>();
@@ -56,7 +57,8 @@ final class EnergyProfile {
   }
 
   /** Adds {@code joules}, used evenly over {@code [a, b)}, to the slices it overlaps. */
-  private static void spread(double[] w, Instant start, Duration slice, Instant a, Instant b, double joules) {
+  private static void spread(
+      double[] w, Instant start, Duration slice, Instant a, Instant b, double joules) {
     long from = Duration.between(start, a).toNanos();
     long to = Duration.between(start, b).toNanos();
     if (joules <= 0) {

@@ -49,7 +49,10 @@ public record RunAccount(
     return lines.stream().filter(l -> l.component() == c).mapToDouble(EnergyLine::itKwh).sum();
   }
 
-  /** E.g. {@code CPU counter, GPU counter, RAM modelled}; several methods of one component join with +. */
+  /**
+   * E.g. {@code CPU counter, GPU counter, RAM modelled}; several methods of one component join with
+   * +.
+   */
   public String methodSummary() {
     StringBuilder b = new StringBuilder();
     for (Component c : Component.values()) {
@@ -60,7 +63,10 @@ public record RunAccount(
               .distinct()
               .toList();
       if (!methods.isEmpty()) {
-        b.append(b.length() == 0 ? "" : ", ").append(c).append(' ').append(String.join("+", methods));
+        b.append(b.length() == 0 ? "" : ", ")
+            .append(c)
+            .append(' ')
+            .append(String.join("+", methods));
       }
     }
     return b.toString();

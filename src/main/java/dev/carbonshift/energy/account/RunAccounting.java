@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns measured IT energy into emissions: IT kWh × PUE = facility kWh, × the intensity the run
- * saw = kgCO2e. The intensity is weighted by when the energy was used (from the samples), so a run
- * that drew most of its power in a dirty hour is charged for it; with flat power this is the
+ * Turns measured IT energy into emissions: IT kWh × PUE = facility kWh, × the intensity the run saw
+ * = kgCO2e. The intensity is weighted by when the energy was used (from the samples), so a run that
+ * drew most of its power in a dirty hour is charged for it; with flat power this is the
  * time-weighted mean. The baseline charges the same IT energy, with the same profile, to the home
  * region from the moment the job was submitted. Pure: no clock, no I/O.
  */
@@ -53,7 +53,14 @@ public final class RunAccounting {
                     timeline,
                     notes));
     return new RunAccount(
-        energy.start(), energy.end(), lines, itKwh, energy.samplingInterval(), emitted, baseline, notes);
+        energy.start(),
+        energy.end(),
+        lines,
+        itKwh,
+        energy.samplingInterval(),
+        emitted,
+        baseline,
+        notes);
   }
 
   /** Sums the reading per component and method, in component order. */
@@ -67,7 +74,8 @@ public final class RunAccounting {
       }
     }
     List<EnergyLine> out = new ArrayList<>();
-    groups.values()
+    groups
+        .values()
         .forEach(
             g ->
                 out.add(
@@ -113,8 +121,14 @@ public final class RunAccounting {
     }
     Instant at = profile.start.plus(shift);
     if (covered <= 0) {
-      notes.add("no carbon intensity for zone " + place.zone() + " around " + at + ": emissions of "
-          + place.region() + " unknown");
+      notes.add(
+          "no carbon intensity for zone "
+              + place.zone()
+              + " around "
+              + at
+              + ": emissions of "
+              + place.region()
+              + " unknown");
       return Optional.empty();
     }
     if (timeCoverage < 0.999) {

@@ -63,7 +63,14 @@ public record MeterOptions(
 
   public MeterOptions withScope(Scope s) {
     return new MeterOptions(
-        meter, s, powercapRoot, powercapReader, nvmlLibrary, env, hardwareDir, cpuinfo,
+        meter,
+        s,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
@@ -73,13 +80,27 @@ public record MeterOptions(
 
   public MeterOptions withMeter(CompositeMeter.Config m) {
     return new MeterOptions(
-        m, scope, powercapRoot, powercapReader, nvmlLibrary, env, hardwareDir, cpuinfo,
+        m,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
   public MeterOptions withNvmlLibrary(String library) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, library, env, hardwareDir, cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        library,
+        env,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
@@ -90,13 +111,27 @@ public record MeterOptions(
 
   public MeterOptions withEnv(Map<String, String> environment) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, nvmlLibrary, environment, hardwareDir, cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        environment,
+        hardwareDir,
+        cpuinfo,
         ramWattsPerGb);
   }
 
   public MeterOptions withHardwareDir(Path dir) {
     return new MeterOptions(
-        meter, scope, powercapRoot, powercapReader, nvmlLibrary, env, Optional.of(dir), cpuinfo,
+        meter,
+        scope,
+        powercapRoot,
+        powercapReader,
+        nvmlLibrary,
+        env,
+        Optional.of(dir),
+        cpuinfo,
         ramWattsPerGb);
   }
 }

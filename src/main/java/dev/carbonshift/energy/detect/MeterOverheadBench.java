@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prints what the energy sampler costs on this machine, as a percentage of one core: the meter
- * that {@code carbonshift measure} builds (RAPL, NVML and the models, whichever exist here),
- * attributing a child process tree.
+ * Prints what the energy sampler costs on this machine, as a percentage of one core: the meter that
+ * {@code carbonshift measure} builds (RAPL, NVML and the models, whichever exist here), attributing
+ * a child process tree.
  *
- * <pre>java -cp 'target/carbonshift.jar:target/lib/*' dev.carbonshift.energy.detect.MeterOverheadBench [SECONDS] [INTERVAL_MS]</pre>
+ * <pre>
+ * java -cp 'target/carbonshift.jar:target/lib/*' dev.carbonshift.energy.detect.MeterOverheadBench [SECONDS] [INTERVAL_MS]
+ * </pre>
  *
  * It runs a real session of SECONDS (default 30) at INTERVAL_MS (default 1000) on the background
  * thread, with a child {@code sleep} as the measured process tree, and reports the CPU time the
@@ -74,7 +76,10 @@ public final class MeterOverheadBench {
   private static String describe(SampledSession s) {
     StringBuilder b = new StringBuilder();
     for (ComponentEnergy e : s.read().components()) {
-      b.append(b.length() == 0 ? "" : ", ").append(e.component()).append(' ').append(e.method().label());
+      b.append(b.length() == 0 ? "" : ", ")
+          .append(e.component())
+          .append(' ')
+          .append(e.method().label());
     }
     s.notes().stream()
         .filter(n -> n.contains("unavailable"))

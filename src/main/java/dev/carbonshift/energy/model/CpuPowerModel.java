@@ -43,7 +43,8 @@ public record CpuPowerModel(double wattsPerCore, List<String> assumptions) {
               e.tdpWatts());
       if (cores > 0) {
         perCore = e.tdpWatts() / cores;
-        why = String.format(Locale.ROOT, "%s / %d cores = %.2f W per core", matched, cores, perCore);
+        why =
+            String.format(Locale.ROOT, "%s / %d cores = %.2f W per core", matched, cores, perCore);
       } else {
         why =
             matched

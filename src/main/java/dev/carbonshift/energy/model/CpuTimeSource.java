@@ -3,7 +3,9 @@ package dev.carbonshift.energy.model;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
-/** Cumulative CPU time of whatever is being measured: this JVM, a child process tree, the machine. */
+/**
+ * Cumulative CPU time of whatever is being measured: this JVM, a child process tree, the machine.
+ */
 public interface CpuTimeSource {
 
   /** CPU seconds used so far; never decreases. */
@@ -13,8 +15,8 @@ public interface CpuTimeSource {
   String description();
 
   /**
-   * The CPU seconds that belong to work done before the measurement started, subtracted from
-   * every later reading. A child process measured from its birth has none.
+   * The CPU seconds that belong to work done before the measurement started, subtracted from every
+   * later reading. A child process measured from its birth has none.
    */
   default double secondsBeforeStart() {
     return cpuSeconds();
@@ -50,8 +52,8 @@ public interface CpuTimeSource {
 
   /**
    * A child process tree, with this JVM's {@link #reapedChildrenSeconds()} read before the child
-   * was started, so that even a child that exits before the meter opens is counted. {@code pid}
-   * may give 0 until the child is started, so the meter can be opened first.
+   * was started, so that even a child that exits before the meter opens is counted. {@code pid} may
+   * give 0 until the child is started, so the meter can be opened first.
    */
   static CpuTimeSource processTree(LongSupplier pid, double reapedBeforeStart) {
     return new ProcessTreeScope(pid, reapedBeforeStart).cpu();

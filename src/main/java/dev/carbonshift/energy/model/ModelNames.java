@@ -17,7 +17,9 @@ final class ModelNames {
 
   private ModelNames() {}
 
-  /** Tokens of a CPU name: {@code Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz} → intel xeon gold 6248. */
+  /**
+   * Tokens of a CPU name: {@code Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz} → intel xeon gold 6248.
+   */
   static Set<String> cpuTokens(String name) {
     return tokens(name, "[\\s,]+");
   }

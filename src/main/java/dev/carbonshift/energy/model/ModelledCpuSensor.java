@@ -57,7 +57,9 @@ final class ModelledCpuSensor implements Sensor {
     return detail(0);
   }
 
-  /** Built by concatenation: it is made on every poll, and String.format costs more than the read. */
+  /**
+   * Built by concatenation: it is made on every poll, and String.format costs more than the read.
+   */
   private String detail(double cpuSeconds) {
     if (suffix == null) {
       suffix =
@@ -84,7 +86,6 @@ final class ModelledCpuSensor implements Sensor {
     lastCpu = current;
     lastAt = now;
     double used = Math.max(0, current - cpuAtStart);
-    return new SensorReading(
-        used * model.wattsPerCore(), watts, Method.MODELLED, detail(used));
+    return new SensorReading(used * model.wattsPerCore(), watts, Method.MODELLED, detail(used));
   }
 }

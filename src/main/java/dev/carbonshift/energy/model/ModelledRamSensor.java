@@ -54,7 +54,8 @@ final class ModelledRamSensor implements Sensor {
     if (prefix == null) {
       prefix =
           memory.description()
-              + String.format(Locale.ROOT, " × %.4f W per GB (Green Algorithms), peak ", wattsPerGb);
+              + String.format(
+                  Locale.ROOT, " × %.4f W per GB (Green Algorithms), peak ", wattsPerGb);
     }
     return prefix + Math.round(peakGb * 10240) / 10.0 + " MB, sampled and integrated";
   }

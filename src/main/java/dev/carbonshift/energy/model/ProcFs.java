@@ -63,9 +63,8 @@ final class ProcFs {
   }
 
   /**
-   * The fields after the command name, which may itself hold spaces and parentheses. Split by
-   * hand: a regex split compiles a pattern on every call, and this runs for every process at
-   * every poll.
+   * The fields after the command name, which may itself hold spaces and parentheses. Split by hand:
+   * a regex split compiles a pattern on every call, and this runs for every process at every poll.
    */
   static String[] afterComm(String stat) {
     return fields(stat, stat.lastIndexOf(')') + 1, 64);
@@ -92,7 +91,9 @@ final class ProcFs {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  /** Busy CPU seconds of the whole machine since boot: every {@code cpu} column but idle and iowait. */
+  /**
+   * Busy CPU seconds of the whole machine since boot: every {@code cpu} column but idle and iowait.
+   */
   OptionalDouble machineBusySeconds() {
     String text = read(root.resolve("stat"));
     if (text == null || !text.startsWith("cpu ")) {
@@ -141,8 +142,8 @@ final class ProcFs {
 
   /**
    * The file's text (its first 16 KB: enough for every file read here), or null if it is gone (a
-   * process that exited) or unreadable. A plain stream into a reused buffer: NIO's readString
-   * costs several times more per {@code /proc} file, and the sampler reads many.
+   * process that exited) or unreadable. A plain stream into a reused buffer: NIO's readString costs
+   * several times more per {@code /proc} file, and the sampler reads many.
    */
   static String read(Path file) {
     byte[] buf = BUFFER.get();
@@ -173,7 +174,10 @@ final class ProcFs {
       return java.util.Optional.empty();
     }
     double ticks =
-        Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        Long.parseLong(f[11])
+            + Long.parseLong(f[12])
+            + Long.parseLong(f[13])
+            + Long.parseLong(f[14]);
     // field 24, rss, in pages
     return java.util.Optional.of(
         new ProcessStat(ticks / ticksPerSecond, Long.parseLong(f[21]) * pageBytes));

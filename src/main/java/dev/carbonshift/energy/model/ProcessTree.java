@@ -9,8 +9,8 @@ import java.util.stream.Stream;
  * A process and its descendants, read through {@code /proc}: their CPU time and resident memory
  * from one {@code stat} read each. Finding the descendants scans every process on the machine, so
  * it is done only every {@value #RESCAN_MILLIS} ms; that loses nothing, because a process's CPU
- * time is cumulative from its birth, and a child that exits between scans has its time added to
- * its parent's. The CPU and memory models share one instance and so one read per poll.
+ * time is cumulative from its birth, and a child that exits between scans has its time added to its
+ * parent's. The CPU and memory models share one instance and so one read per poll.
  */
 final class ProcessTree {
   static final long RESCAN_MILLIS = 10_000;

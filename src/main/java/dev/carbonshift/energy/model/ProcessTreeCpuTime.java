@@ -5,8 +5,8 @@ import java.util.function.DoubleSupplier;
 /**
  * CPU time of a process and its descendants. While they live it is the sum of their {@code
  * /proc/<pid>/stat} times (each including the children it has reaped); once the root exits, this
- * JVM reaps it and its time moves to this JVM's reaped-children total, which is added here. The
- * sum is therefore continuous across exits; it never decreases.
+ * JVM reaps it and its time moves to this JVM's reaped-children total, which is added here. The sum
+ * is therefore continuous across exits; it never decreases.
  */
 final class ProcessTreeCpuTime implements CpuTimeSource {
   private final ProcessTree tree;

@@ -3,9 +3,9 @@ package dev.carbonshift.energy.model;
 import java.util.function.LongSupplier;
 
 /**
- * A child process tree whose CPU time and resident memory the models count, e.g. the command run
- * by {@code carbonshift measure}. Its CPU and memory sources share one set of {@code /proc} reads
- * per poll.
+ * A child process tree whose CPU time and resident memory the models count, e.g. the command run by
+ * {@code carbonshift measure}. Its CPU and memory sources share one set of {@code /proc} reads per
+ * poll.
  */
 public final class ProcessTreeScope {
   private final ProcessTree tree;

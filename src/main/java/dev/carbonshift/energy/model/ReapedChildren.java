@@ -3,9 +3,9 @@ package dev.carbonshift.energy.model;
 import java.util.function.DoubleSupplier;
 
 /**
- * CPU seconds of this JVM's children that have exited and been waited for (the JDK waits for
- * every child it starts). {@code getrusage(RUSAGE_CHILDREN)} gives microseconds; {@code
- * /proc/self/stat} only clock ticks, so it is the fallback.
+ * CPU seconds of this JVM's children that have exited and been waited for (the JDK waits for every
+ * child it starts). {@code getrusage(RUSAGE_CHILDREN)} gives microseconds; {@code /proc/self/stat}
+ * only clock ticks, so it is the fallback.
  */
 final class ReapedChildren {
   private ReapedChildren() {}

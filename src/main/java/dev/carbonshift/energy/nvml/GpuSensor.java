@@ -1,6 +1,5 @@
 package dev.carbonshift.energy.nvml;
 
-import com.sun.jna.Pointer;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.energy.Sensor;
@@ -72,7 +71,9 @@ final class GpuSensor implements Sensor {
 
   @Override
   public Method method() {
-    return mode == Mode.COUNTER ? Method.COUNTER : mode == Mode.INTEGRATED ? Method.INTEGRATED : Method.MODELLED;
+    return mode == Mode.COUNTER
+        ? Method.COUNTER
+        : mode == Mode.INTEGRATED ? Method.INTEGRATED : Method.MODELLED;
   }
 
   @Override

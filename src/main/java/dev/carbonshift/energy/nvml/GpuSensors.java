@@ -12,7 +12,17 @@ import java.util.Locale;
 /** Chooses a GPU's method by asking NVML what the device supports, best first. */
 final class GpuSensors {
   private static final String[] ARCHITECTURES = {
-    "?", "?", "Kepler", "Maxwell", "Pascal", "Volta", "Turing", "Ampere", "Ada", "Hopper", "Blackwell"
+    "?",
+    "?",
+    "Kepler",
+    "Maxwell",
+    "Pascal",
+    "Volta",
+    "Turing",
+    "Ampere",
+    "Ada",
+    "Hopper",
+    "Blackwell"
   };
 
   private GpuSensors() {}
@@ -72,8 +82,12 @@ final class GpuSensors {
     } catch (NvmlException e) {
       throw new SensorException(
           e.kind() == Kind.DEVICE_LOST ? Kind.DEVICE_LOST : Kind.UNAVAILABLE,
-          who + ": no energy counter, power or utilisation (" + String.join("; ", why)
-              + "; utilisation: " + NvmlReturn.name(e.code()) + ")",
+          who
+              + ": no energy counter, power or utilisation ("
+              + String.join("; ", why)
+              + "; utilisation: "
+              + NvmlReturn.name(e.code())
+              + ")",
           e);
     }
     double watts;
@@ -85,7 +99,8 @@ final class GpuSensors {
       var entry = tables.gpu(name);
       watts = entry.map(TdpTables.Entry::tdpWatts).orElse(tables.unknownGpuWatts());
       source =
-          entry.map(x -> "TDP of " + x.model() + " in " + x.table())
+          entry
+              .map(x -> "TDP of " + x.model() + " in " + x.table())
               .orElse("the Green Algorithms figure for an unknown GPU");
     }
     return new GpuSensor(

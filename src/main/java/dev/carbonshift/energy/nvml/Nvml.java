@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
- * An initialised NVML: loads the library, calls {@code nvmlInit_v2}, and turns every failing
- * return code into an {@link NvmlException} whose message names the call, the device, the code and
- * NVML's own description. {@link #close()} calls {@code nvmlShutdown} once.
+ * An initialised NVML: loads the library, calls {@code nvmlInit_v2}, and turns every failing return
+ * code into an {@link NvmlException} whose message names the call, the device, the code and NVML's
+ * own description. {@link #close()} calls {@code nvmlShutdown} once.
  */
 public final class Nvml implements AutoCloseable {
   /** The driver's SONAME on Linux (the unversioned name exists only with dev packages). */
@@ -35,10 +35,11 @@ public final class Nvml implements AutoCloseable {
   }
 
   /**
-   * Loads {@code library} (a name such as {@code libnvidia-ml.so.1} or a path) and initialises NVML.
+   * Loads {@code library} (a name such as {@code libnvidia-ml.so.1} or a path) and initialises
+   * NVML.
    *
-   * @throws NvmlException {@code LIBRARY_NOT_FOUND} when it cannot be loaded, or the code of
-   *     {@code nvmlInit_v2}
+   * @throws NvmlException {@code LIBRARY_NOT_FOUND} when it cannot be loaded, or the code of {@code
+   *     nvmlInit_v2}
    */
   public static Nvml open(String library) {
     NvmlLibrary lib;

@@ -108,6 +108,8 @@ final class VisibleDevices {
       notes.add("CUDA_VISIBLE_DEVICES entry " + token + " is a prefix of " + hits.size() + " GPUs");
       return null;
     }
-    return hits.isEmpty() ? null : new Owned(hits.get(0), uuids.get(hits.get(0)), handles.get(hits.get(0)));
+    return hits.isEmpty()
+        ? null
+        : new Owned(hits.get(0), uuids.get(hits.get(0)), handles.get(hits.get(0)));
   }
 }

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * Opens RAPL counters: every CPU package ({@code package-N} domains; {@code psys} and the core and
- * uncore sub-domains are left out because they overlap the packages), or the optional DRAM
- * domains.
+ * uncore sub-domains are left out because they overlap the packages), or the optional DRAM domains.
  */
 public final class RaplSensors implements SensorFactory {
 

@@ -49,7 +49,13 @@ class CodeCarbonCsvTest {
                 new ComponentEnergy(Component.CPU, 360_000, Method.COUNTER, "rapl"),
                 new ComponentEnergy(Component.RAM, 18_000, Method.MODELLED, "ram")));
     var energy =
-        new RunEnergy(START, START.plus(Duration.ofMinutes(30)), reading, List.of(), Duration.ofSeconds(1), List.of());
+        new RunEnergy(
+            START,
+            START.plus(Duration.ofMinutes(30)),
+            reading,
+            List.of(),
+            Duration.ofSeconds(1),
+            List.of());
     return RunAccounting.account(
         energy,
         new RunAccounting.Place("es", "ES", 1.2),
@@ -59,8 +65,18 @@ class CodeCarbonCsvTest {
 
   static CodeCarbonCsv.Meta meta() {
     return new CodeCarbonCsv.Meta(
-        "forecaster", "run-7", "exp-1", "Linux-6.1-x86_64", "AMD EPYC 7763, 64 cores", 128,
-        "NVIDIA A100", 1, 512.0, "machine", "aws", "eu-south-2");
+        "forecaster",
+        "run-7",
+        "exp-1",
+        "Linux-6.1-x86_64",
+        "AMD EPYC 7763, 64 cores",
+        128,
+        "NVIDIA A100",
+        1,
+        512.0,
+        "machine",
+        "aws",
+        "eu-south-2");
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.IntensityBasis;
 import dev.carbonshift.energy.account.RunAccounting.Home;
 import dev.carbonshift.energy.account.RunAccounting.Place;
 import dev.carbonshift.energy.account.SeriesTimeline.Slot;
@@ -38,17 +37,25 @@ class RunAccountingTest {
         joules += watts[h] * 60;
         samples.add(
             new EnergySample(
-                T10.plusSeconds(h * 3600L + m * 60L), "gpu0", Component.GPU, Method.COUNTER, joules, watts[h]));
+                T10.plusSeconds(h * 3600L + m * 60L),
+                "gpu0",
+                Component.GPU,
+                Method.COUNTER,
+                joules,
+                watts[h]));
       }
     }
     Duration d = Duration.ofHours(watts.length);
-    var reading = new EnergyReading(d, List.of(new ComponentEnergy(Component.GPU, joules, Method.COUNTER, "gpu0")));
+    var reading =
+        new EnergyReading(
+            d, List.of(new ComponentEnergy(Component.GPU, joules, Method.COUNTER, "gpu0")));
     return new RunEnergy(T10, T10.plus(d), reading, samples, Duration.ofSeconds(60), List.of());
   }
 
   static Slot slot(String zone, int hour, double g, IntensityBasis basis) {
     Instant s = T10.plus(Duration.ofHours(hour));
-    return new Slot(zone, s, s.plus(Duration.ofHours(1)), g, basis, "test-" + basis.name().toLowerCase());
+    return new Slot(
+        zone, s, s.plus(Duration.ofHours(1)), g, basis, "test-" + basis.name().toLowerCase());
   }
 
   static Stream<Arguments> table() {
@@ -56,33 +63,56 @@ class RunAccountingTest {
     var F = IntensityBasis.FORECAST;
     return Stream.of(
         // name, hourly watts, slots, expected g/kWh, expected basis, expected actual share
-        Arguments.of("flat power, one actual hour", new double[] {1000}, List.of(slot("ES", 0, 200, A)), 200.0, A, 1.0),
+        Arguments.of(
+            "flat power, one actual hour",
+            new double[] {1000},
+            List.of(slot("ES", 0, 200, A)),
+            200.0,
+            A,
+            1.0),
         Arguments.of(
             "flat power, actual then forecast: time-weighted",
             new double[] {1000, 1000},
             List.of(slot("ES", 0, 100, A), slot("ES", 1, 300, F)),
-            200.0, F, 0.5),
+            200.0,
+            F,
+            0.5),
         Arguments.of(
             "three times the power in the dirty hour: energy-weighted",
             new double[] {500, 1500},
             List.of(slot("ES", 0, 100, A), slot("ES", 1, 300, A)),
-            250.0, A, 1.0),
+            250.0,
+            A,
+            1.0),
         Arguments.of(
             "an actual replaces the forecast of the same hour",
             new double[] {1000, 1000},
-            List.of(slot("ES", 0, 999, F), slot("ES", 0, 100, A), slot("ES", 1, 300, A), slot("ES", 1, 1, F)),
-            200.0, A, 1.0),
+            List.of(
+                slot("ES", 0, 999, F),
+                slot("ES", 0, 100, A),
+                slot("ES", 1, 300, A),
+                slot("ES", 1, 1, F)),
+            200.0,
+            A,
+            1.0),
         Arguments.of(
             "other zones are ignored",
             new double[] {1000},
             List.of(slot("DE", 0, 900, A), slot("ES", 0, 50, F)),
-            50.0, F, 0.0));
+            50.0,
+            F,
+            0.0));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void intensity_the_run_saw(
-      String name, double[] watts, List<Slot> slots, double grams, IntensityBasis basis, double actualShare) {
+      String name,
+      double[] watts,
+      List<Slot> slots,
+      double grams,
+      IntensityBasis basis,
+      double actualShare) {
     RunEnergy energy = run(watts);
     RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), new SeriesTimeline(slots));
 
@@ -107,9 +137,16 @@ class RunAccountingTest {
         new SeriesTimeline(
             List.of(
                 slot("ES", 0, 100, IntensityBasis.ACTUAL),
-                new Slot("DE", submitted, submitted.plus(Duration.ofHours(1)), 400, IntensityBasis.ACTUAL, "de")));
+                new Slot(
+                    "DE",
+                    submitted,
+                    submitted.plus(Duration.ofHours(1)),
+                    400,
+                    IntensityBasis.ACTUAL,
+                    "de")));
 
-    RunAccount a = RunAccounting.account(energy, ES, Optional.of(new Home(DE, submitted)), timeline);
+    RunAccount a =
+        RunAccounting.account(energy, ES, Optional.of(new Home(DE, submitted)), timeline);
 
     assertThat(a.emissions().orElseThrow().kgCo2e()).isCloseTo(2 * 1.2 * 0.100, within(1e-9));
     Emissions b = a.baseline().orElseThrow();
@@ -126,7 +163,8 @@ class RunAccountingTest {
     RunAccount a = RunAccounting.account(energy, ES, Optional.of(new Home(DE, T10)), timeline);
     assertThat(a.baseline()).isEmpty();
     assertThat(a.avoidedKgCo2e()).isEmpty();
-    assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("no carbon intensity for zone DE"));
+    assertThat(a.notes())
+        .anySatisfy(n -> assertThat(n).contains("no carbon intensity for zone DE"));
   }
 
   @Test
@@ -143,7 +181,10 @@ class RunAccountingTest {
   void a_constant_yearly_average_is_marked_as_an_estimate() {
     RunAccount a =
         RunAccounting.account(
-            run(1000), ES, Optional.empty(), IntensityTimeline.constant(150, IntensityBasis.ESTIMATE, "yearly 2024"));
+            run(1000),
+            ES,
+            Optional.empty(),
+            IntensityTimeline.constant(150, IntensityBasis.ESTIMATE, "yearly 2024"));
     Emissions e = a.emissions().orElseThrow();
     assertThat(e.intensity().basis()).isEqualTo(IntensityBasis.ESTIMATE);
     assertThat(e.intensity().source()).isEqualTo("yearly 2024");
@@ -161,8 +202,16 @@ class RunAccountingTest {
                 new ComponentEnergy(Component.GPU, 1_800_000, Method.COUNTER, "gpu1"),
                 new ComponentEnergy(Component.CPU, 720_000, Method.COUNTER, "rapl"),
                 new ComponentEnergy(Component.RAM, 36_000, Method.MODELLED, "ram")));
-    var energy = new RunEnergy(T10, T10.plus(Duration.ofHours(1)), reading, List.of(), Duration.ofSeconds(1), List.of());
-    RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), (z, f, t) -> Optional.empty());
+    var energy =
+        new RunEnergy(
+            T10,
+            T10.plus(Duration.ofHours(1)),
+            reading,
+            List.of(),
+            Duration.ofSeconds(1),
+            List.of());
+    RunAccount a =
+        RunAccounting.account(energy, ES, Optional.empty(), (z, f, t) -> Optional.empty());
 
     assertThat(a.lines())
         .extracting(EnergyLine::component, EnergyLine::method, EnergyLine::itKwh)
@@ -179,9 +228,18 @@ class RunAccountingTest {
 
   @Test
   void a_run_without_samples_is_weighted_by_time() {
-    var reading = new EnergyReading(Duration.ofHours(2), List.of(new ComponentEnergy(Component.CPU, 7_200_000, Method.MODELLED, "m")));
-    var energy = new RunEnergy(T10, T10.plus(Duration.ofHours(2)), reading, List.of(), Duration.ZERO, List.of());
-    var timeline = new SeriesTimeline(List.of(slot("ES", 0, 100, IntensityBasis.ACTUAL), slot("ES", 1, 200, IntensityBasis.ACTUAL)));
+    var reading =
+        new EnergyReading(
+            Duration.ofHours(2),
+            List.of(new ComponentEnergy(Component.CPU, 7_200_000, Method.MODELLED, "m")));
+    var energy =
+        new RunEnergy(
+            T10, T10.plus(Duration.ofHours(2)), reading, List.of(), Duration.ZERO, List.of());
+    var timeline =
+        new SeriesTimeline(
+            List.of(
+                slot("ES", 0, 100, IntensityBasis.ACTUAL),
+                slot("ES", 1, 200, IntensityBasis.ACTUAL)));
     RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), timeline);
     assertThat(a.emissions().orElseThrow().intensity().gramsPerKwh()).isCloseTo(150, within(1e-9));
   }

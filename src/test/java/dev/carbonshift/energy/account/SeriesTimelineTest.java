@@ -19,9 +19,12 @@ class SeriesTimelineTest {
 
   @Test
   void time_weighted_over_a_window_that_cuts_slots() {
-    var t = new SeriesTimeline(List.of(half(0, 100, IntensityBasis.ACTUAL), half(1, 200, IntensityBasis.ACTUAL)));
+    var t =
+        new SeriesTimeline(
+            List.of(half(0, 100, IntensityBasis.ACTUAL), half(1, 200, IntensityBasis.ACTUAL)));
     // 10 minutes of the first slot, 30 of the second
-    var v = t.over("GB", T.plus(Duration.ofMinutes(20)), T.plus(Duration.ofMinutes(60))).orElseThrow();
+    var v =
+        t.over("GB", T.plus(Duration.ofMinutes(20)), T.plus(Duration.ofMinutes(60))).orElseThrow();
     assertThat(v.gramsPerKwh()).isCloseTo(175, within(1e-9));
     assertThat(v.coverage()).isEqualTo(1.0);
   }

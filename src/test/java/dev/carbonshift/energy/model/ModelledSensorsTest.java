@@ -51,7 +51,8 @@ class ModelledSensorsTest {
     assertThat(r.joules()).isCloseTo(30, within(1e-9));
     assertThat(r.watts()).isCloseTo(15, within(1e-9));
     assertThat(r.method()).isEqualTo(Method.MODELLED);
-    assertThat(r.detail()).contains("3.0 s of test CPU time", "10.00 W per busy core", "ten watts a core");
+    assertThat(r.detail())
+        .contains("3.0 s of test CPU time", "10.00 W per busy core", "ten watts a core");
   }
 
   @Test

@@ -40,7 +40,8 @@ class ProcFsTest {
   @Test
   void memory_is_read_in_gigabytes() throws IOException {
     Files.writeString(
-        proc.resolve("meminfo"), "MemTotal:       16777216 kB\nMemFree: 1 kB\nMemAvailable:    4194304 kB\n");
+        proc.resolve("meminfo"),
+        "MemTotal:       16777216 kB\nMemFree: 1 kB\nMemAvailable:    4194304 kB\n");
     ProcFs fs = new ProcFs(proc, 100);
     assertThat(fs.machineUsedGigabytes().getAsDouble()).isCloseTo(12.0, within(1e-9));
     assertThat(MemorySource.machine(fs).gigabytes()).isCloseTo(12.0, within(1e-9));

@@ -76,7 +76,8 @@ public final class FakeNvml {
       Path dir = Files.createTempDirectory("carbonshift-fake-nvml");
       Path out = dir.resolve("libfakenvml.so");
       Process gcc =
-          new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", out.toString(), source.toString())
+          new ProcessBuilder(
+                  "gcc", "-shared", "-fPIC", "-O1", "-o", out.toString(), source.toString())
               .redirectErrorStream(true)
               .start();
       String log = new String(gcc.getInputStream().readAllBytes());

@@ -38,7 +38,9 @@ class NvmlSensorsTest {
     if (open != null) {
       open.sensors().forEach(Sensor::close);
     }
-    assertThat(fake.fake_nvml_init_refs()).as("every nvmlInit_v2 is matched by nvmlShutdown").isZero();
+    assertThat(fake.fake_nvml_init_refs())
+        .as("every nvmlInit_v2 is matched by nvmlShutdown")
+        .isZero();
   }
 
   private SensorSet openWith(Map<String, String> env) {

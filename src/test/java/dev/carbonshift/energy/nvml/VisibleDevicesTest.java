@@ -23,10 +23,14 @@ class VisibleDevicesTest {
   @BeforeEach
   void fourGpus() {
     fake = FakeNvml.reset();
-    fake.fake_nvml_add_device("NVIDIA A100-SXM4-80GB", "GPU-0a0a0a0a-1111-2222-3333-444444444444", 7);
-    fake.fake_nvml_add_device("NVIDIA A100-SXM4-80GB", "GPU-1b1b1b1b-1111-2222-3333-444444444444", 7);
-    fake.fake_nvml_add_device("NVIDIA A100-SXM4-80GB", "GPU-2c2c2c2c-1111-2222-3333-444444444444", 7);
-    fake.fake_nvml_add_device("NVIDIA A100-SXM4-80GB", "GPU-3d3d3d3d-1111-2222-3333-444444444444", 7);
+    fake.fake_nvml_add_device(
+        "NVIDIA A100-SXM4-80GB", "GPU-0a0a0a0a-1111-2222-3333-444444444444", 7);
+    fake.fake_nvml_add_device(
+        "NVIDIA A100-SXM4-80GB", "GPU-1b1b1b1b-1111-2222-3333-444444444444", 7);
+    fake.fake_nvml_add_device(
+        "NVIDIA A100-SXM4-80GB", "GPU-2c2c2c2c-1111-2222-3333-444444444444", 7);
+    fake.fake_nvml_add_device(
+        "NVIDIA A100-SXM4-80GB", "GPU-3d3d3d3d-1111-2222-3333-444444444444", 7);
   }
 
   private List<String> owned(String visible, List<String> notes) {
@@ -34,7 +38,8 @@ class VisibleDevicesTest {
     if (visible != null) {
       env.put("CUDA_VISIBLE_DEVICES", visible);
     }
-    var set = new NvmlSensors(FakeNvml.path(), env, TdpTables.empty()).open(new TestClock().instant());
+    var set =
+        new NvmlSensors(FakeNvml.path(), env, TdpTables.empty()).open(new TestClock().instant());
     notes.addAll(set.notes());
     List<String> keys = set.sensors().stream().map(Sensor::key).toList();
     set.sensors().forEach(Sensor::close);

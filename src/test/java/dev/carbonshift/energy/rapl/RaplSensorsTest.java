@@ -70,7 +70,8 @@ class RaplSensorsTest {
   @Test
   void wrap_around_is_unwrapped_with_max_energy_range() throws IOException {
     energy("intel-rapl:0", INTEL_RANGE_UJ - 10_000_000);
-    Sensor pkg = RaplSensors.packages(root, PowercapReader.FILES).open(clock.instant()).sensors().get(0);
+    Sensor pkg =
+        RaplSensors.packages(root, PowercapReader.FILES).open(clock.instant()).sensors().get(0);
 
     energy("intel-rapl:0", 5_000_000); // 10 J to the top, wrapped, then 5 J more
     clock.advanceSeconds(1);
@@ -86,7 +87,8 @@ class RaplSensorsTest {
   @Test
   void polling_interval_is_short_enough_never_to_miss_a_wrap() throws IOException {
     domain("intel-rapl:0", "package-0", 0, 4_294_967_295L); // AMD-style 32-bit range, ~4.3 kJ
-    Sensor pkg = RaplSensors.packages(root, PowercapReader.FILES).open(clock.instant()).sensors().get(0);
+    Sensor pkg =
+        RaplSensors.packages(root, PowercapReader.FILES).open(clock.instant()).sensors().get(0);
     // at a generous 1 kW the counter wraps in 4.3 s; poll at least twice per wrap
     assertThat(pkg.maxInterval()).isLessThanOrEqualTo(Duration.ofMillis(2148));
     assertThat(pkg.maxInterval()).isGreaterThan(Duration.ofMillis(1000));
@@ -94,7 +96,8 @@ class RaplSensorsTest {
 
   @Test
   void dram_domains_are_opened_for_ram() {
-    List<Sensor> sensors = RaplSensors.dram(root, PowercapReader.FILES).open(clock.instant()).sensors();
+    List<Sensor> sensors =
+        RaplSensors.dram(root, PowercapReader.FILES).open(clock.instant()).sensors();
     assertThat(sensors).extracting(Sensor::key).containsExactly("rapl:dram-0");
     assertThat(sensors.get(0).component()).isEqualTo(Component.RAM);
   }
@@ -132,7 +135,9 @@ class RaplSensorsTest {
   @Test
   void no_powercap_folder_is_unavailable() {
     assertThatThrownBy(
-            () -> RaplSensors.packages(root.resolve("missing"), PowercapReader.FILES).open(clock.instant()))
+            () ->
+                RaplSensors.packages(root.resolve("missing"), PowercapReader.FILES)
+                    .open(clock.instant()))
         .isInstanceOfSatisfying(
             SensorException.class,
             e -> {
