@@ -48,4 +48,19 @@ class ProcessTreeCpuTimeTest {
     assertThat(tree.cpuSeconds()).isGreaterThan(0.0);
     assertThat(tree.secondsBeforeStart()).isZero();
   }
+
+  @Test
+  void a_read_right_after_the_exit_sees_the_reaped_time_not_a_stale_live_one() throws Exception {
+    double before = CpuTimeSource.reapedChildrenSeconds();
+    Process p =
+        new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; sleep 0.3")
+            .start();
+    CpuTimeSource tree = new ProcessTreeScope(p::pid, before).cpu();
+    Thread.sleep(150);
+    tree.cpuSeconds(); // alive: read from /proc, in clock ticks (often 0 for so little work)
+    p.waitFor(30, TimeUnit.SECONDS);
+    double exact = CpuTimeSource.reapedChildrenSeconds() - before; // microseconds, from the kernel
+    assertThat(exact).isPositive();
+    assertThat(tree.cpuSeconds()).isGreaterThanOrEqualTo(exact);
+  }
 }
