@@ -134,6 +134,9 @@ public final class MeasureCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Wall time from starting the command to seeing it exit; NaN while it runs. */
+  private volatile double commandSeconds = Double.NaN;
+
   MeasureCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -156,6 +159,7 @@ public final class MeasureCommand implements Callable<Integer> {
                 new ProcessTreeScope(pid::get, CpuTimeSource.reapedChildrenSeconds()));
     SampledSession session = Meters.detect(options.withScope(s), tables).start();
     Process child;
+    long startedNanos = System.nanoTime();
     try {
       child = new ProcessBuilder(command).inheritIO().start();
     } catch (IOException e) {
@@ -171,6 +175,7 @@ public final class MeasureCommand implements Callable<Integer> {
         new Thread(() -> report(session, child, ran, homeRegion, s, "interrupted", out, reported));
     Runtime.getRuntime().addShutdownHook(onSignal);
     int exit = child.waitFor();
+    commandSeconds = (System.nanoTime() - startedNanos) / 1e9;
     report(session, child, ran, homeRegion, s, Integer.toString(exit), out, reported);
     try {
       Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -239,7 +244,8 @@ public final class MeasureCommand implements Callable<Integer> {
             ran.map(MeasureCommand::place).orElse(new RunAccounting.Place("-", "-", 1.0)),
             homeRegion.map(h -> new RunAccounting.Home(place(h), energy.start())),
             ran.isPresent() ? yearly : (z, f, t) -> Optional.empty());
-    MeasureReport.print(out, command, exit, child.pid(), a, s, session, ran, overhead);
+    MeasureReport.print(
+        out, command, exit, commandSeconds, child.pid(), a, s, session, ran, overhead);
     if (csv != null) {
       try {
         CodeCarbonCsv.append(ctx.resolve(csv), MeasureReport.csvRow(a, s, project, ran));

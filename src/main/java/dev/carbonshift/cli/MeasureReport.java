@@ -32,6 +32,7 @@ final class MeasureReport {
       PrintWriter out,
       List<String> command,
       String exit,
+      double commandSeconds,
       long pid,
       RunAccount a,
       Scope scope,
@@ -44,7 +45,9 @@ final class MeasureReport {
     out.println("exit code      " + exit);
     out.printf(
         Locale.ROOT,
-        "duration       %.2f s, sampled every %s (%d polls)%n",
+        "duration       %.2f s%s, metered %.2f s, sampled every %s (%d polls)%n",
+        Double.isNaN(commandSeconds) ? a.duration().toNanos() / 1e9 : commandSeconds,
+        Double.isNaN(commandSeconds) ? " until interrupted" : "",
         a.duration().toNanos() / 1e9,
         human(a.samplingInterval()),
         stats.ticks());

@@ -3,8 +3,8 @@ package dev.carbonshift.energy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +41,17 @@ public final class SampledSession implements EnergyMeter.Session {
   }
 
   private ScheduledExecutorService startThread() {
-    ScheduledExecutorService ex =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor ex =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "carbonshift-energy-sampler");
               t.setDaemon(true);
               return t;
             });
+    // stop() polls once more itself; nothing queued may run after it
+    ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    ex.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     long nanos = interval.toNanos();
     // An early first poll catches commands shorter than one interval (their memory, a GPU's power).
     long first = Math.min(nanos, FIRST_POLL.toNanos());

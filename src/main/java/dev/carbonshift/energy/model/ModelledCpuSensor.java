@@ -63,12 +63,11 @@ final class ModelledCpuSensor implements Sensor {
   private String detail(double cpuSeconds) {
     if (suffix == null) {
       suffix =
-          " s of "
-              + cpu.description()
-              + String.format(Locale.ROOT, " × %.2f W per busy core; ", model.wattsPerCore())
+          String.format(Locale.ROOT, " × %.2f W per busy core; ", model.wattsPerCore())
               + String.join("; ", model.assumptions());
     }
-    return Math.round(cpuSeconds * 1000) / 1000.0 + suffix;
+    // the description names a pid that may be known only after the sensor opened
+    return Math.round(cpuSeconds * 1000) / 1000.0 + " s of " + cpu.description() + suffix;
   }
 
   private String suffix;

@@ -51,16 +51,17 @@ final class ModelledRamSensor implements Sensor {
 
   @Override
   public String detail() {
-    if (prefix == null) {
-      prefix =
-          memory.description()
-              + String.format(
-                  Locale.ROOT, " × %.4f W per GB (Green Algorithms), peak ", wattsPerGb);
+    if (suffix == null) {
+      suffix = String.format(Locale.ROOT, " × %.4f W per GB (Green Algorithms), peak ", wattsPerGb);
     }
-    return prefix + Math.round(peakGb * 10240) / 10.0 + " MB, sampled and integrated";
+    // the description names a pid that may be known only after the sensor opened
+    return memory.description()
+        + suffix
+        + Math.round(peakGb * 10240) / 10.0
+        + " MB, sampled and integrated";
   }
 
-  private String prefix;
+  private String suffix;
 
   @Override
   public Duration maxInterval() {

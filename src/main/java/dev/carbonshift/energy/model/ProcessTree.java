@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 final class ProcessTree {
   static final long RESCAN_MILLIS = 10_000;
-  private static final long SAME_POLL_NANOS = 50_000_000;
+  static final long SAME_POLL_NANOS = 50_000_000;
 
   private final LongSupplier root;
   private final ProcFs proc;
@@ -36,29 +36,33 @@ final class ProcessTree {
     return root.getAsLong();
   }
 
-  /** Sum of the members' CPU seconds, each including the children it has reaped. */
-  synchronized double cpuSeconds() {
-    refresh();
-    return cpuSeconds;
-  }
+  /**
+   * One read of the tree.
+   *
+   * @param cpuSeconds sum of the members' CPU seconds, each including the children it has reaped
+   * @param rootAlive whether the root could still be read (running, or exited but not yet waited
+   *     for); once it cannot, its CPU time has moved to this JVM's reaped children
+   */
+  record Snapshot(double cpuSeconds, long residentBytes, boolean rootAlive) {}
 
-  synchronized long residentBytes() {
-    refresh();
-    return residentBytes;
+  /** Reads the tree now: the CPU model needs CPU time and liveness from the same read. */
+  synchronized Snapshot fresh() {
+    refresh(true);
+    return new Snapshot(cpuSeconds, residentBytes, rootAlive);
   }
 
   /**
-   * Whether the root process could still be read at the last refresh (running, or exited but not
-   * yet waited for). Once it cannot, its CPU time has moved to this JVM's reaped children.
+   * The memory model's read: reuses a read from the same poll (within {@value #SAME_POLL_NANOS}
+   * ns), which is what the CPU model has just done.
    */
-  synchronized boolean rootAlive() {
-    refresh();
-    return rootAlive;
+  synchronized long residentBytes() {
+    refresh(false);
+    return residentBytes;
   }
 
-  private void refresh() {
+  private void refresh(boolean force) {
     long now = System.nanoTime();
-    if (read && now - readAt < SAME_POLL_NANOS) {
+    if (!force && read && now - readAt < SAME_POLL_NANOS) {
       return;
     }
     long pid = root.getAsLong();

@@ -22,11 +22,11 @@ final class ProcessTreeCpuTime implements CpuTimeSource {
 
   @Override
   public synchronized double cpuSeconds() {
-    double live = tree.cpuSeconds();
+    ProcessTree.Snapshot now = tree.fresh();
     // While the root lives, its exited descendants are in its own stat; asking the kernel for
     // this JVM's reaped children is needed only once the root itself has been waited for.
-    double reapedSince = tree.rootAlive() ? 0 : reaped.getAsDouble() - reapedAtStart;
-    double total = live + Math.max(0, reapedSince);
+    double reapedSince = now.rootAlive() ? 0 : reaped.getAsDouble() - reapedAtStart;
+    double total = now.cpuSeconds() + Math.max(0, reapedSince);
     last = Math.max(last, total);
     return last;
   }
