@@ -1,12 +1,7 @@
 package dev.carbonshift.daemon;
 
-import dev.carbonshift.carbon.Forecast;
-import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.energy.EnergyMeter;
-import dev.carbonshift.energy.account.IntensityBasis;
-import dev.carbonshift.energy.account.IntensityOver;
 import dev.carbonshift.energy.account.IntensityTimeline;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.account.RunAccounting;
@@ -30,9 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,11 +130,8 @@ public final class JobRunner {
       long runId,
       Options options) {
     Duration shift = options.timeShift() ? Duration.between(started, p.start()) : Duration.ZERO;
-    IntensityTimeline seen = timeline(region, home, shift);
-    double plannedGrams =
-        seen.over(region.zone(), started, started.plus(Duration.ofHours(1)))
-            .map(IntensityOver::gramsPerKwh)
-            .orElse(0.0);
+    // The planner's expectation for the placed window: gCO2e over facility kWh.
+    double plannedGrams = p.expectedKwh() > 0 ? p.expectedGCo2e() / p.expectedKwh() : 0;
 
     EnergyMeter.Session session = meter.start();
     TrainingOutcome outcome =
@@ -150,6 +140,8 @@ public final class JobRunner {
                 .withCarbon(plannedGrams, region.pue())
                 .withListener(options.listener()));
     RunEnergy energy = RunEnergy.of(started, session);
+    IntensityTimeline seen =
+        new FetchedTimeline(sources, region, home, shift, Duration.between(started, energy.end()));
     RunAccount account =
         RunAccounting.account(
             energy,
@@ -175,40 +167,5 @@ public final class JobRunner {
       jobs.transition(job.id(), JobState.FAILED, f.reason());
     }
     return new Result(jobs.find(job.id()).orElseThrow(), outcome, Optional.of(account));
-  }
-
-  /**
-   * Intensities as the sources give them: actuals where the window has passed, forecasts beyond.
-   * With a shift, the run's own zone is read at its placed window and the home baseline at
-   * submission (the caller moves the submission instant by the same shift).
-   */
-  private IntensityTimeline timeline(Region ran, Region home, Duration shift) {
-    return (zone, from, to) -> {
-      Region r = zone.equals(ran.zone()) ? ran : zone.equals(home.zone()) ? home : null;
-      if (r == null) {
-        return Optional.empty();
-      }
-      Instant f = from.plus(shift);
-      Instant t = to.plus(shift);
-      if (!t.isAfter(f)) {
-        t = f.plusSeconds(1);
-      }
-      Forecast fc =
-          sources.forecast(r, f.minus(Duration.ofHours(1)), t.plus(Duration.ofHours(1))).forecast();
-      OptionalDouble mean = fc.meanGramsPerKwh(f, t);
-      if (mean.isEmpty()) {
-        return Optional.empty();
-      }
-      List<IntensityPoint> pts = fc.between(f, t);
-      long actual = pts.stream().filter(x -> x.kind() == IntensityKind.ACTUAL).count();
-      IntensityBasis basis =
-          pts.stream().allMatch(x -> x.kind() == IntensityKind.ESTIMATE)
-              ? IntensityBasis.ESTIMATE
-              : actual == pts.size() ? IntensityBasis.ACTUAL : IntensityBasis.FORECAST;
-      double share = pts.isEmpty() ? 0 : (double) actual / pts.size();
-      return Optional.of(
-          new IntensityOver(
-              mean.getAsDouble(), basis, share, 1, pts.isEmpty() ? "?" : pts.get(0).source()));
-    };
   }
 }
