@@ -4,9 +4,6 @@ import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.daemon.JobRunner;
 import dev.carbonshift.energy.EnergyMeter;
 import dev.carbonshift.energy.account.RunAccount;
-import dev.carbonshift.energy.detect.MeterOptions;
-import dev.carbonshift.energy.detect.Meters;
-import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.region.RegionCatalog;
@@ -41,12 +38,7 @@ final class DemoRuns {
     JobRepository jobs = new JobRepository(db, ctx.clock());
     PlacementRepository placements = new PlacementRepository(db);
     ModelVersionRepository models = new ModelVersionRepository(db);
-    MeterOptions options = MeterOptions.defaults(new Scope.Self()).withEnv(ctx.env());
-    Path hardware = ctx.defaultDir("data").resolve("hardware");
-    if (Files.isRegularFile(hardware.resolve("TDP_cpu.csv"))) {
-      options = options.withHardwareDir(hardware);
-    }
-    EnergyMeter meter = Meters.detect(options);
+    EnergyMeter meter = MeterSetup.forThisJvm(ctx);
     // Parents first: scratch models before the incremental and transfer jobs that start from them.
     List<StoredJob> planned =
         jobs.inState(JobState.PLANNED).stream()

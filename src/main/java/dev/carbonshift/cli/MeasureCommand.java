@@ -22,7 +22,6 @@ import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -197,8 +196,7 @@ public final class MeasureCommand implements Callable<Integer> {
       o = o.withNvmlLibrary(null);
     }
     o = o.withPowercap(noRapl ? null : ctx.resolve(powercap), o.powercapReader());
-    Path hardware = ctx.defaultDir("data").resolve("hardware");
-    return Files.isRegularFile(hardware.resolve("TDP_cpu.csv")) ? o.withHardwareDir(hardware) : o;
+    return MeterSetup.withBundledTables(o, ctx);
   }
 
   private Duration parseInterval(String text) {

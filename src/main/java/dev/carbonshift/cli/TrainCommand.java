@@ -3,6 +3,7 @@ package dev.carbonshift.cli;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.EnergyMeter;
 import dev.carbonshift.energy.FixedPowerMeter;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.region.Region;
@@ -33,9 +34,6 @@ import picocli.CommandLine.Spec;
       "A job stopped or crashed earlier resumes from its last checkpoint."
     })
 final class TrainCommand implements Callable<Integer> {
-  /** A stated model of this machine's draw while training on CPU, when the job names none. */
-  static final double DEFAULT_WATTS = 65;
-
   private final Context ctx;
 
   @Mixin StoreOptions store;
@@ -67,9 +65,8 @@ final class TrainCommand implements Callable<Integer> {
       names = "--power-watts",
       paramLabel = "W",
       description =
-          "modelled power of the machine while it trains (default: the job's estimate, else "
-              + DEFAULT_WATTS
-              + ")")
+          "state the machine's power while it trains instead of measuring it (default: measured"
+              + " with the best sensor available, else modelled from this JVM's CPU time)")
   Double powerWatts;
 
   TrainCommand(Context ctx) {
@@ -84,15 +81,14 @@ final class TrainCommand implements Callable<Integer> {
     Optional<Region> home = job.home() == null ? Optional.empty() : catalog.find(job.home());
     double grams = intensity != null ? intensity : yearly(home);
     double ratio = pue != null ? pue : home.map(Region::pue).orElse(1.0);
-    double watts =
-        powerWatts != null
-            ? powerWatts
-            : job.estimate() != null ? job.estimate().powerWatts() : DEFAULT_WATTS;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     var registry = new ModelVersionRepository(store.open(ctx));
     var trainer = Trainers.dl4j(registry, ctx.resolve(dataDir), ctx.clock());
-    var meter = new FixedPowerMeter(ctx.clock(), Component.CPU, watts);
+    EnergyMeter meter =
+        powerWatts != null
+            ? new FixedPowerMeter(ctx.clock(), Component.CPU, powerWatts)
+            : MeterSetup.forThisJvm(ctx);
     ProgressBar bar = new ProgressBar(err);
     TrainingRequest request =
         TrainingRequest.of(job, path.getParent(), meter)
