@@ -78,31 +78,31 @@ final class DemoCommand implements Callable<Integer> {
 
     out.printf(
         "%n== planning: lowest-carbon region and window per job, within deadline and capacity%n");
-    List<Placement> placed;
+    // One set of sources for planning and accounting: the traces are read once.
     try (CarbonSources sources =
         CarbonSources.fromEnvironment(
             ctx.env(), ctx.clock(), catalog, new IntensityRepository(db))) {
       PlanningService planning =
           new PlanningService(catalog, sources, ctx.clock(), PlanSettings.DEFAULT);
-      placed =
+      List<Placement> placed =
           new QueuePlanner(jobs, new PlacementRepository(db), planning, catalog, ctx.clock())
               .planRound();
-    }
-    double planned = placed.stream().mapToDouble(Placement::gCo2e).sum();
-    double baseline = placed.stream().mapToDouble(Placement::baselineGCo2e).sum();
-    JobTable.print(db, ctx.clock(), out);
-    out.printf(
-        Locale.ROOT,
-        "expected %.0f gCO2e vs %.0f gCO2e at once at home: %.0f%% less%n",
-        planned,
-        baseline,
-        baseline > 0 ? 100 * (baseline - planned) / baseline : 0);
-    out.flush();
+      double planned = placed.stream().mapToDouble(Placement::gCo2e).sum();
+      double baseline = placed.stream().mapToDouble(Placement::baselineGCo2e).sum();
+      JobTable.print(db, ctx.clock(), out);
+      out.printf(
+          Locale.ROOT,
+          "expected %.0f gCO2e vs %.0f gCO2e at once at home: %.0f%% less%n",
+          planned,
+          baseline,
+          baseline > 0 ? 100 * (baseline - planned) / baseline : 0);
+      out.flush();
 
-    out.printf(
-        "%n== training with Deeplearning4j, measured; offline, each job runs now and is accounted"
-            + " at the intensities of its placed window%n");
-    DemoRuns.runAll(ctx, db, catalog, dir, out, spec.commandLine().getErr());
+      out.printf(
+          "%n== training with Deeplearning4j, measured; offline, each job runs now and is"
+              + " accounted at the intensities of its placed window%n");
+      DemoRuns.runAll(ctx, db, catalog, sources, dir, out, spec.commandLine().getErr());
+    }
     out.flush();
     return Main.OK;
   }

@@ -10,9 +10,9 @@ import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.report.HtmlReport;
 import dev.carbonshift.report.RunRows;
 import dev.carbonshift.store.Database;
-import dev.carbonshift.store.IntensityRepository;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.ModelVersionRepository;
+import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.StoredJob;
@@ -25,26 +25,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The demo's execute step: every planned job trained, measured and accounted, in order. */
 final class DemoRuns {
   private DemoRuns() {}
 
   static void runAll(
-      Context ctx, Database db, RegionCatalog catalog, Path dir, PrintWriter out, PrintWriter err)
+      Context ctx,
+      Database db,
+      RegionCatalog catalog,
+      CarbonSources sources,
+      Path dir,
+      PrintWriter out,
+      PrintWriter err)
       throws java.io.IOException {
     JobRepository jobs = new JobRepository(db, ctx.clock());
     PlacementRepository placements = new PlacementRepository(db);
     ModelVersionRepository models = new ModelVersionRepository(db);
     EnergyMeter meter = MeterSetup.forThisJvm(ctx);
     // Parents first: scratch models before the incremental and transfer jobs that start from them.
+    Map<String, PlacementRecord> placementOf = new HashMap<>();
+    for (StoredJob j : jobs.inState(JobState.PLANNED)) {
+      placementOf.put(j.id(), placements.current(j.id()).orElseThrow());
+    }
     List<StoredJob> planned =
         jobs.inState(JobState.PLANNED).stream()
             .sorted(
                 Comparator.comparing((StoredJob j) -> j.strategy() != Strategy.SCRATCH)
-                    .thenComparing(j -> placements.current(j.id()).orElseThrow().start()))
+                    .thenComparing(j -> placementOf.get(j.id()).start()))
             .toList();
     double kg = 0;
     double baselineKg = 0;
@@ -60,53 +72,45 @@ final class DemoRuns {
             "kgCO2e",
             "AT HOME",
             "MODEL");
-    try (CarbonSources sources =
-        CarbonSources.fromEnvironment(
-            ctx.env(), ctx.clock(), catalog, new IntensityRepository(db))) {
-      JobRunner runner =
-          new JobRunner(
-              jobs,
-              placements,
-              new RunRepository(db),
-              models,
-              catalog,
-              sources,
-              Trainers.dl4j(models, dir.resolve("models"), ctx.clock()),
-              meter,
-              ctx.clock());
-      for (StoredJob j : planned) {
-        ProgressBar bar = new ProgressBar(err);
-        err.printf("%s (%s, %s)%n", j.name(), j.strategy().name().toLowerCase(Locale.ROOT), j.id());
-        var placement = placements.current(j.id()).orElseThrow();
-        JobRunner.Result r = runner.run(j, new JobRunner.Options(true, bar::update));
-        bar.finish();
-        RunAccount a = r.account().orElseThrow();
-        double runKg = a.emissions().map(e -> e.kgCo2e()).orElse(0.0);
-        double homeKg = a.baseline().map(e -> e.kgCo2e()).orElse(0.0);
-        kg += runKg;
-        baselineKg += homeKg;
-        String model =
-            r.outcome() instanceof TrainingOutcome.Completed c
-                ? c.version().ref()
-                    + " "
-                    + c.run().metric()
-                    + "="
-                    + fmt("%.3f", c.run().testMetric())
-                : r.outcome() instanceof TrainingOutcome.Failed f
-                    ? "failed: " + f.reason()
-                    : "stopped";
-        t.row(
-            j.name(),
-            placement.region(),
-            Times.show(placement.start()),
-            r.job().state().name(),
-            fmt("%.2e", a.itKwh()),
-            a.methodSummary(),
-            a.emissions().map(e -> fmt("%.0f", e.intensity().gramsPerKwh())).orElse("?"),
-            fmt("%.2e", runKg),
-            fmt("%.2e", homeKg),
-            model);
-      }
+    JobRunner runner =
+        new JobRunner(
+            jobs,
+            placements,
+            new RunRepository(db),
+            models,
+            catalog,
+            sources,
+            Trainers.dl4j(models, dir.resolve("models"), ctx.clock()),
+            meter,
+            ctx.clock());
+    for (StoredJob j : planned) {
+      ProgressBar bar = new ProgressBar(err);
+      err.printf("%s (%s, %s)%n", j.name(), j.strategy().name().toLowerCase(Locale.ROOT), j.id());
+      PlacementRecord placement = placementOf.get(j.id());
+      JobRunner.Result r = runner.run(j, new JobRunner.Options(true, bar::update));
+      bar.finish();
+      RunAccount a = r.account().orElseThrow();
+      double runKg = a.emissions().map(e -> e.kgCo2e()).orElse(0.0);
+      double homeKg = a.baseline().map(e -> e.kgCo2e()).orElse(0.0);
+      kg += runKg;
+      baselineKg += homeKg;
+      String model =
+          r.outcome() instanceof TrainingOutcome.Completed c
+              ? c.version().ref() + " " + c.run().metric() + "=" + fmt("%.3f", c.run().testMetric())
+              : r.outcome() instanceof TrainingOutcome.Failed f
+                  ? "failed: " + f.reason()
+                  : "stopped";
+      t.row(
+          j.name(),
+          placement.region(),
+          Times.show(placement.start()),
+          r.job().state().name(),
+          fmt("%.2e", a.itKwh()),
+          a.methodSummary(),
+          a.emissions().map(e -> fmt("%.0f", e.intensity().gramsPerKwh())).orElse("?"),
+          fmt("%.2e", runKg),
+          fmt("%.2e", homeKg),
+          model);
     }
     t.print(out);
     out.printf(
