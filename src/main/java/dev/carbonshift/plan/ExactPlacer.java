@@ -1,6 +1,7 @@
 package dev.carbonshift.plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,66 +14,174 @@ import org.ojalgo.optimisation.Variable;
  * The exact method, for plans small enough: a 0/1 program (ojAlgo) with one variable per window of
  * each job in each region (plus the heuristic's split plan of each interruptible job), one choice
  * per job, and capacity in every slot of every region.
+ *
+ * <p>Three reductions keep the program small without changing its optimum. A slot gets a capacity
+ * row only if more jobs could run in it than it has room for (otherwise it can never be full). A
+ * window through a slot with no room left is dropped. And among a job's windows in one region, a
+ * window is dropped when a no dearer one holds a subset of its capacity-bound slots: any plan with
+ * the dropped window stays feasible, and no dearer, with the other. So where capacity cannot bind
+ * in a region, each job keeps just its cheapest window there.
  */
 final class ExactPlacer {
   /** The solution, and whether the solver proved it optimal within its time. */
   record Solution(Option[] chosen, boolean optimal) {}
 
-  private ExactPlacer() {}
+  /** The reduced program: each job's candidate windows and the slots that need a capacity row. */
+  static final class Program {
+    final List<List<Option>> candidates;
+    final BitSet[] bound;
+    final int[][] free;
+    final int binaries;
 
-  /** Whether the program would have at most {@code limit} 0/1 variables (an upper estimate). */
-  static boolean fits(Grid g, List<JobCtx> jobs, Option[] heuristic, int limit) {
-    long total = 0;
-    for (int i = 0; i < jobs.size() && total <= limit; i++) {
-      JobCtx j = jobs.get(i);
-      if (heuristic[i] == null) {
-        continue;
-      }
-      total++;
-      for (int r : j.regions) {
-        total += g.cellOf(j.latestEnd(g, r) - 1) - g.cellOf(j.earliest) + 1;
-      }
+    private Program(List<List<Option>> candidates, BitSet[] bound, int[][] free, int binaries) {
+      this.candidates = candidates;
+      this.bound = bound;
+      this.free = free;
+      this.binaries = binaries;
     }
-    return total <= limit;
   }
 
-  static Solution solve(
-      Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, long timeLimitMillis) {
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    model.options.time_abort = timeLimitMillis;
-    Map<Long, Expression> slots = new HashMap<>();
-    List<List<Option>> cands = new ArrayList<>();
-    List<List<Variable>> vars = new ArrayList<>();
+  private ExactPlacer() {}
+
+  /**
+   * Builds the reduced program for the jobs the heuristic placed, or returns {@code null} when the
+   * unreduced program has more than four times {@code limit} variables (not worth reducing then).
+   */
+  static Program build(Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit) {
+    int regions = g.regions.size();
+    List<List<Option>> all = new ArrayList<>(jobs.size());
+    long raw = 0;
     for (int i = 0; i < jobs.size(); i++) {
       List<Option> opts = new ArrayList<>();
-      List<Variable> vs = new ArrayList<>();
-      cands.add(opts);
-      vars.add(vs);
-      if (heuristic[i] == null) {
+      if (heuristic[i] != null) {
+        opts.addAll(Choices.allContiguous(g, jobs.get(i)));
+        if (heuristic[i].slices() > 1) {
+          opts.add(heuristic[i]);
+        }
+      }
+      raw += opts.size();
+      if (raw > 4L * limit) {
+        return null;
+      }
+      all.add(opts);
+    }
+    // how many jobs could hold each slot at once, against the room left in it
+    int[][] reach = new int[regions][g.n];
+    int[][] free = new int[regions][g.n];
+    for (int r = 0; r < regions; r++) {
+      for (int k = 0; k < g.n; k++) {
+        free[r][k] = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
+      }
+    }
+    BitSet[] touched = new BitSet[regions];
+    for (List<Option> opts : all) {
+      for (int r = 0; r < regions; r++) {
+        touched[r] = null;
+      }
+      for (Option o : opts) {
+        if (touched[o.region] == null) {
+          touched[o.region] = new BitSet(g.n);
+        }
+        mark(g, o, touched[o.region]);
+      }
+      for (int r = 0; r < regions; r++) {
+        if (touched[r] != null) {
+          for (int k = touched[r].nextSetBit(0); k >= 0; k = touched[r].nextSetBit(k + 1)) {
+            reach[r][k]++;
+          }
+        }
+      }
+    }
+    BitSet[] bound = new BitSet[regions];
+    for (int r = 0; r < regions; r++) {
+      bound[r] = new BitSet(g.n);
+      for (int k = 0; k < g.n; k++) {
+        if (reach[r][k] > free[r][k]) {
+          bound[r].set(k);
+        }
+      }
+    }
+    List<List<Option>> kept = new ArrayList<>(all.size());
+    int binaries = 0;
+    for (List<Option> opts : all) {
+      List<Option> sorted = new ArrayList<>(opts);
+      sorted.sort((a, b) -> Double.compare(a.grams, b.grams));
+      List<Option> keep = new ArrayList<>();
+      List<BitSet> keepSlots = new ArrayList<>();
+      for (Option o : sorted) {
+        BitSet slots = new BitSet(g.n);
+        mark(g, o, slots);
+        slots.and(bound[o.region]);
+        if (full(slots, free[o.region])) {
+          continue;
+        }
+        boolean dominated = false;
+        for (int x = 0; x < keep.size() && !dominated; x++) {
+          if (keep.get(x).region == o.region) {
+            BitSet extra = (BitSet) keepSlots.get(x).clone();
+            extra.andNot(slots);
+            dominated = extra.isEmpty();
+          }
+        }
+        if (!dominated) {
+          keep.add(o);
+          keepSlots.add(slots);
+        }
+      }
+      binaries += keep.size();
+      kept.add(keep);
+    }
+    return new Program(kept, bound, free, binaries);
+  }
+
+  /** Whether a slot among {@code slots} has no room left: the window can never be chosen. */
+  private static boolean full(BitSet slots, int[] free) {
+    for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
+      if (free[k] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void mark(Grid g, Option o, BitSet slots) {
+    for (int b = 0; b < o.bounds.length; b += 2) {
+      if (o.bounds[b + 1] <= g.origin || o.bounds[b] >= g.end()) {
         continue;
       }
-      opts.addAll(Choices.allContiguous(g, jobs.get(i)));
-      if (heuristic[i].slices() > 1) {
-        opts.add(heuristic[i]);
+      slots.set(g.cellOf(o.bounds[b]), g.cellOf(o.bounds[b + 1] - 1) + 1);
+    }
+  }
+
+  static Solution solve(Grid g, Program p, Option[] heuristic, long timeLimitMillis) {
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+    model.options.time_abort = timeLimitMillis;
+    Map<Long, Expression> rows = new HashMap<>();
+    List<List<Variable>> vars = new ArrayList<>();
+    for (int i = 0; i < p.candidates.size(); i++) {
+      List<Option> opts = p.candidates.get(i);
+      List<Variable> vs = new ArrayList<>();
+      vars.add(vs);
+      if (opts.isEmpty()) {
+        continue;
       }
-      Expression one = model.addExpression("job" + i).level(1);
+      Expression one = model.addExpression().level(1);
       for (Option o : opts) {
         // kilograms keep the coefficients in a range the simplex handles well
         Variable v = model.addVariable().binary().weight(o.grams / 1000.0);
         vs.add(v);
         one.set(v, 1);
-        for (int b = 0; b < o.bounds.length; b += 2) {
-          int last = g.cellOf(o.bounds[b + 1] - 1);
-          for (int k = g.cellOf(o.bounds[b]); k <= last; k++) {
-            long key = (long) o.region * g.n + k;
-            Expression e = slots.get(key);
-            if (e == null) {
-              int free = Math.max(0, fixed.capacity[o.region] - fixed.used[o.region][k]);
-              e = model.addExpression("slot" + key).upper(free);
-              slots.put(key, e);
-            }
-            e.set(v, 1);
+        BitSet slots = new BitSet(g.n);
+        mark(g, o, slots);
+        slots.and(p.bound[o.region]);
+        for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
+          long key = (long) o.region * g.n + k;
+          Expression e = rows.get(key);
+          if (e == null) {
+            e = model.addExpression().upper(p.free[o.region][k]);
+            rows.put(key, e);
           }
+          e.set(v, 1);
         }
       }
     }
@@ -80,12 +189,12 @@ final class ExactPlacer {
     if (!result.getState().isFeasible()) {
       return null;
     }
-    Option[] chosen = new Option[jobs.size()];
-    for (int i = 0; i < jobs.size(); i++) {
+    Option[] chosen = new Option[p.candidates.size()];
+    for (int i = 0; i < chosen.length; i++) {
       List<Variable> vs = vars.get(i);
       for (int x = 0; x < vs.size(); x++) {
         if (result.doubleValue(model.indexOf(vs.get(x))) > 0.5) {
-          chosen[i] = cands.get(i).get(x);
+          chosen[i] = p.candidates.get(i).get(x);
         }
       }
       if (heuristic[i] != null && chosen[i] == null) {

@@ -33,7 +33,7 @@ public final class Planner {
     Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
     // when no job was pushed off its own cheapest option, the greedy plan is optimal
     boolean binds = GreedyPlacer.displaced(s.jobs, chosen);
-    String method = binds ? "heuristic" : "exact (capacity never bound)";
+    String method = binds ? "heuristic" : PlanResult.CAPACITY_NEVER_BOUND;
     int iterations = req.settings().priceIterations();
     if (iterations > 0 && work <= PRICES_UP_TO && binds) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
@@ -46,15 +46,16 @@ public final class Planner {
       }
     }
     // one job alone: its cheapest option that fits is already optimal
-    if (binds
-        && s.jobs.size() > 1
-        && req.settings().exactMaxBinaries() > 0
-        && ExactPlacer.fits(g, s.jobs, chosen, req.settings().exactMaxBinaries())) {
-      ExactPlacer.Solution exact =
-          ExactPlacer.solve(g, fixed, s.jobs, chosen, req.settings().exactTimeLimit().toMillis());
-      if (exact != null && total(exact.chosen()) <= total(chosen) + 1e-6) {
-        chosen = exact.chosen();
-        method = exact.optimal() ? "exact" : "exact (time limit: best found)";
+    int limit = req.settings().exactMaxBinaries();
+    if (binds && s.jobs.size() > 1 && limit > 0) {
+      ExactPlacer.Program program = ExactPlacer.build(g, fixed, s.jobs, chosen, limit);
+      if (program != null && program.binaries <= limit) {
+        ExactPlacer.Solution exact =
+            ExactPlacer.solve(g, program, chosen, req.settings().exactTimeLimit().toMillis());
+        if (exact != null && total(exact.chosen()) <= total(chosen) + 1e-6) {
+          chosen = exact.chosen();
+          method = exact.optimal() ? "exact" : "exact (time limit: best found)";
+        }
       }
     }
     List<Placement> out = new ArrayList<>();

@@ -18,12 +18,19 @@ import java.util.Map;
 
 /**
  * Carbonshift online. Forecasts are issued at the top of every hour; the first submission after a
- * new issue re-plans every job not yet started, later submissions in the same hour are inserted
- * around the current plan (or re-plan all when there is no room around it). A job whose planned
- * start has passed has started and never moves.
+ * new issue re-plans every job not yet started. A later submission in the same hour is inserted
+ * around the current plan; when capacity pushes it off its own cheapest option (or leaves it no
+ * room), the jobs not yet started are re-planned together instead, so that the newcomer can take a
+ * clean slot from one that loses less by moving. With up to {@link #RESOLVE_QUEUE_UP_TO} jobs
+ * waiting that re-plan is usually the exact MILP; with more, the insertion stands (the long queues
+ * of a busy cluster would spend seconds per arrival for little gain). A job whose planned start has
+ * passed has started and never moves.
  */
 final class OnlineLoop {
   private static final long ISSUE_EVERY_SECONDS = 3600;
+
+  /** Longest queue re-planned whole on an arrival that capacity displaced. */
+  static final int RESOLVE_QUEUE_UP_TO = 16;
 
   private final World world;
   private final ForecastMode mode;
@@ -59,8 +66,9 @@ final class OnlineLoop {
           held.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
         }
         PlanResult inserted = Planner.plan(request(List.of(job.toPlanJob()), held, now));
-        if (inserted.placements().get(0).reason().startsWith(Planner.NO_CAPACITY)) {
-          // no room around the current plan: move jobs not yet started to make some
+        boolean noRoom = inserted.placements().get(0).reason().startsWith(Planner.NO_CAPACITY);
+        if (noRoom || (inserted.capacityBound() && pending.size() <= RESOLVE_QUEUE_UP_TO)) {
+          // move jobs not yet started to make room, or to give the clean slot to whoever gains most
           List<PlanJob> all = pending.values().stream().map(SimJob::toPlanJob).toList();
           adopt(Planner.plan(request(all, started, now)));
         } else {
