@@ -20,8 +20,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--arrivals",
-      defaultValue = "/work/shared/data/workloads/pai-100k.csv",
-      description = "Arrival trace for the replay timing.")
+      defaultValue = "../shared/data/workloads/pai-100k.csv",
+      description =
+          "Arrival trace for the replay timing (default: the PAI 100k trace of ../shared).")
   Path arrivals;
 
   @Option(

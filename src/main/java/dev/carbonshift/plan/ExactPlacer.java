@@ -48,6 +48,12 @@ final class ExactPlacer {
    * unreduced program has more than four times {@code limit} variables (not worth reducing then).
    */
   static Program build(Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit) {
+    return build(g, fixed, jobs, heuristic, limit, true);
+  }
+
+  /** As above; without {@code reduce}, every slot gets a row and every window a variable. */
+  static Program build(
+      Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit, boolean reduce) {
     int regions = g.regions.size();
     List<List<Option>> all = new ArrayList<>(jobs.size());
     long raw = 0;
@@ -96,7 +102,7 @@ final class ExactPlacer {
     for (int r = 0; r < regions; r++) {
       bound[r] = new BitSet(g.n);
       for (int k = 0; k < g.n; k++) {
-        if (reach[r][k] > free[r][k]) {
+        if (!reduce || reach[r][k] > free[r][k]) {
           bound[r].set(k);
         }
       }
@@ -112,11 +118,11 @@ final class ExactPlacer {
         BitSet slots = new BitSet(g.n);
         mark(g, o, slots);
         slots.and(bound[o.region]);
-        if (full(slots, free[o.region])) {
+        if (reduce && full(slots, free[o.region])) {
           continue;
         }
         boolean dominated = false;
-        for (int x = 0; x < keep.size() && !dominated; x++) {
+        for (int x = 0; reduce && x < keep.size() && !dominated; x++) {
           if (keep.get(x).region == o.region) {
             BitSet extra = (BitSet) keepSlots.get(x).clone();
             extra.andNot(slots);

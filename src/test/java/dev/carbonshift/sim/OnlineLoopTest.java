@@ -1,0 +1,72 @@
+package dev.carbonshift.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.carbonshift.carbon.EmissionFactor;
+import dev.carbonshift.carbon.trace.Trace;
+import dev.carbonshift.region.Region;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OnlineLoopTest {
+  private static final Instant DAY = Instant.parse("2022-03-03T00:00:00Z");
+  private static final Duration H = Duration.ofHours(1);
+
+  /**
+   * Hourly trace over two days: {@code before} g/kWh until {@code cleanFrom} h, then {@code after}.
+   */
+  private static Trace trace(String zone, double before, int cleanFrom, double after) {
+    long[] t = new long[48];
+    double[] v = new double[48];
+    for (int h = 0; h < 48; h++) {
+      t[h] = DAY.plus(H.multipliedBy(h)).getEpochSecond();
+      v[h] = h < cleanFrom ? before : after;
+    }
+    return new Trace(zone, zone + ".csv", t, v, H, EmissionFactor.DIRECT, List.of());
+  }
+
+  private static World world() {
+    List<Region> regions =
+        List.of(
+            new Region("no", "no", "NO", 1.1, 2, null, null, null, List.of(), null),
+            new Region("es", "es", "ES", 1.2, 50, null, null, null, List.of(), null));
+    // Norway is cleanest from noon on; Spain is dirty all day
+    return World.of(
+        "regions",
+        regions,
+        "traces",
+        Map.of("NO", trace("NO", 60, 12, 10), "ES", trace("ES", 300, 0, 300)));
+  }
+
+  private static SimJob job(String id, String at, int hours, double kw, int deadlineH) {
+    Instant s = Instant.parse(at);
+    return new SimJob(
+        id, s, H.multipliedBy(hours), kw, s.plus(H.multipliedBy(deadlineH)), false, "es", Set.of());
+  }
+
+  @Test
+  void an_arrival_that_capacity_displaces_takes_the_clean_region_from_jobs_that_lose_less() {
+    // two light jobs fill Norway from noon; a heavy job with no slack arrives in the same hour
+    List<SimJob> jobs =
+        List.of(
+            job("light-1", "2022-03-03T10:05:00Z", 4, 0.3, 14),
+            job("light-2", "2022-03-03T10:06:00Z", 4, 0.3, 14),
+            job("heavy", "2022-03-03T10:30:00Z", 4, 2.4, 4));
+
+    SimResult online =
+        Simulation.run(world(), "w", jobs, Policy.CARBON_AWARE, new ForecastMode.Perfect());
+    SimResult oracle =
+        Simulation.run(world(), "w", jobs, Policy.ORACLE, new ForecastMode.Perfect());
+
+    SimPlacement heavy =
+        online.placements().stream().filter(p -> p.job().equals("heavy")).findFirst().orElseThrow();
+    assertThat(heavy.region()).isEqualTo("no");
+    assertThat(online.deadlineMisses()).isZero();
+    assertThat(online.totalKgCo2e())
+        .isCloseTo(oracle.totalKgCo2e(), org.assertj.core.data.Offset.offset(1e-9));
+  }
+}
