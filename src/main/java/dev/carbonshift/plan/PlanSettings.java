@@ -9,8 +9,8 @@ import java.time.Duration;
  *     step
  * @param allowMixedSignals rank average against marginal intensities in one comparison (off by
  *     default: they answer different questions)
- * @param exactMaxBinaries largest MILP (in 0/1 variables) solved exactly; larger plans use the
- *     heuristic
+ * @param exactMaxBinaries largest MILP (in 0/1 variables, after its exact reductions) solved
+ *     exactly; larger plans use the heuristic
  * @param exactTimeLimit time the MILP solver may take before the heuristic's plan is kept
  * @param improvementPasses remove-and-reinsert passes of the heuristic after its first placement
  * @param priceIterations subgradient steps for the slot prices that steer a second greedy run when
