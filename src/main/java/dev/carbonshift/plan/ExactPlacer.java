@@ -26,15 +26,25 @@ final class ExactPlacer {
   /** The solution, and whether the solver proved it optimal within its time. */
   record Solution(Option[] chosen, boolean optimal) {}
 
-  /** The reduced program: each job's candidate windows and the slots that need a capacity row. */
+  /**
+   * The reduced program: each job's candidate windows, with the capacity-bound slots each holds,
+   * and which slots need a capacity row.
+   */
   static final class Program {
     final List<List<Option>> candidates;
+    final List<List<BitSet>> boundSlots;
     final BitSet[] bound;
     final int[][] free;
     final int binaries;
 
-    private Program(List<List<Option>> candidates, BitSet[] bound, int[][] free, int binaries) {
+    private Program(
+        List<List<Option>> candidates,
+        List<List<BitSet>> boundSlots,
+        BitSet[] bound,
+        int[][] free,
+        int binaries) {
       this.candidates = candidates;
+      this.boundSlots = boundSlots;
       this.bound = bound;
       this.free = free;
       this.binaries = binaries;
@@ -108,6 +118,7 @@ final class ExactPlacer {
       }
     }
     List<List<Option>> kept = new ArrayList<>(all.size());
+    List<List<BitSet>> keptSlots = new ArrayList<>(all.size());
     int binaries = 0;
     for (List<Option> opts : all) {
       List<Option> sorted = new ArrayList<>(opts);
@@ -136,8 +147,9 @@ final class ExactPlacer {
       }
       binaries += keep.size();
       kept.add(keep);
+      keptSlots.add(keepSlots);
     }
-    return new Program(kept, bound, free, binaries);
+    return new Program(kept, keptSlots, bound, free, binaries);
   }
 
   /** Whether a slot among {@code slots} has no room left: the window can never be chosen. */
@@ -172,14 +184,13 @@ final class ExactPlacer {
         continue;
       }
       Expression one = model.addExpression().level(1);
-      for (Option o : opts) {
+      for (int x = 0; x < opts.size(); x++) {
+        Option o = opts.get(x);
         // kilograms keep the coefficients in a range the simplex handles well
         Variable v = model.addVariable().binary().weight(o.grams / 1000.0);
         vs.add(v);
         one.set(v, 1);
-        BitSet slots = new BitSet(g.n);
-        mark(g, o, slots);
-        slots.and(p.bound[o.region]);
+        BitSet slots = p.boundSlots.get(i).get(x);
         for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
           long key = (long) o.region * g.n + k;
           Expression e = rows.get(key);
