@@ -15,15 +15,22 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measure the planner: quality vs the oracle, plan and replay speed, peak heap.")
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--traces", defaultValue = "data/traces", description = "Trace folder.")
-  Path traces;
+  /** The PAI arrival trace in the shared data folder next to the installation. */
+  static final String DEFAULT_ARRIVALS = "../shared/data/workloads/pai-100k.csv";
+
+  private final Context ctx;
+
+  @Option(names = "--traces", description = "Trace folder (default: the bundled data/traces).")
+  String traces;
 
   @Option(
       names = "--arrivals",
-      defaultValue = "../shared/data/workloads/pai-100k.csv",
       description =
-          "Arrival trace for the replay timing (default: the PAI 100k trace of ../shared).")
-  Path arrivals;
+          "Arrival trace for the replay timing (default: "
+              + DEFAULT_ARRIVALS
+              + ", beside the"
+              + " Carbonshift folder).")
+  String arrivals;
 
   @Option(
       names = "--part",
@@ -39,10 +46,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Policies timed in the replay.")
   List<String> policies;
 
+  BenchCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
   @Override
   public Integer call() {
     try {
-      Benchmarks b = new Benchmarks(traces, System.out);
+      Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
+      Path arrivalsFile =
+          arrivals == null
+              ? ctx.home().resolve(DEFAULT_ARRIVALS).normalize()
+              : ctx.resolve(arrivals);
+      Benchmarks b = new Benchmarks(tracesDir, System.out);
       if (parts.contains("quality")) {
         b.quality(List.of("perfect", "noisy:0.1"));
       }
@@ -50,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
         PlanSpeed.run(System.out);
       }
       if (parts.contains("simulate")) {
-        b.simulateSpeed(arrivals, policies);
+        b.simulateSpeed(arrivalsFile, policies);
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {
