@@ -5,9 +5,13 @@ import java.util.Set;
 
 /**
  * The life of a job. Every change goes through {@link #check}; the only ways back are {@code
- * PLANNED → QUEUED} (re-planning) and {@code RUNNING → QUEUED} (an interrupted run resumes).
+ * PLANNED → QUEUED} (re-planning), {@code RUNNING → QUEUED} (an interrupted run resumes when next
+ * planned) and {@code RUNNING → PLANNED} (an interruptible job paused at the end of a slice, its
+ * next slice already placed). A descriptor with a {@code schedule} is {@code RECURRING}: it never
+ * runs itself; each time its cron fires, a fresh job is submitted from it.
  */
 public enum JobState {
+  RECURRING,
   QUEUED,
   PLANNED,
   RUNNING,
@@ -18,9 +22,10 @@ public enum JobState {
   /** States this one may move to. */
   public Set<JobState> next() {
     return switch (this) {
+      case RECURRING -> EnumSet.of(CANCELLED);
       case QUEUED -> EnumSet.of(PLANNED, CANCELLED);
       case PLANNED -> EnumSet.of(QUEUED, RUNNING, CANCELLED);
-      case RUNNING -> EnumSet.of(QUEUED, SUCCEEDED, FAILED, CANCELLED);
+      case RUNNING -> EnumSet.of(QUEUED, PLANNED, SUCCEEDED, FAILED, CANCELLED);
       case SUCCEEDED, FAILED, CANCELLED -> EnumSet.noneOf(JobState.class);
     };
   }

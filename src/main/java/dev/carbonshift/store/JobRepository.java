@@ -21,7 +21,7 @@ public final class JobRepository {
   private static final String COLUMNS =
       "id, name, team, kind, strategy, model, state, state_reason, descriptor, descriptor_format,"
           + " source_file, submitted_at, updated_at, earliest_start, deadline, home_region,"
-          + " interruptible, priority, schedule, row_version";
+          + " interruptible, priority, schedule, row_version, parent_id";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -31,10 +31,40 @@ public final class JobRepository {
     this.clock = clock;
   }
 
-  /** Stores a validated job as QUEUED, with the descriptor text exactly as submitted. */
+  /**
+   * Stores a validated job, with the descriptor text exactly as submitted: QUEUED, or RECURRING
+   * when it has a {@code schedule} (its cron then submits the jobs that run).
+   */
   public StoredJob insert(String id, ParsedJob parsed) {
+    return insert(id, parsed, null);
+  }
+
+  /**
+   * Stores one occurrence of the recurring job {@code parentId} as QUEUED, its relative times
+   * resolved now; the occurrence has no schedule of its own.
+   */
+  public StoredJob insertOccurrence(String id, ParsedJob parsed, String parentId) {
+    return insert(id, parsed, java.util.Objects.requireNonNull(parentId, "parentId"), false);
+  }
+
+  /** Stores a job to run once, now, as QUEUED, whatever its {@code schedule} (the train verb). */
+  public StoredJob insertOnce(String id, ParsedJob parsed) {
+    return insert(id, parsed, null, true);
+  }
+
+  private StoredJob insert(String id, ParsedJob parsed, String parentId) {
+    return insert(id, parsed, parentId, false);
+  }
+
+  private StoredJob insert(String id, ParsedJob parsed, String parentId, boolean once) {
     Instant now = clock.instant();
     JobSpec s = parsed.spec();
+    boolean recurring = parentId == null && !once && s.schedule() != null;
+    JobState state = recurring ? JobState.RECURRING : JobState.QUEUED;
+    String how =
+        parentId != null
+            ? "submitted by the schedule of " + parentId
+            : recurring ? "recurring on " + s.schedule() : once ? "to run now" : "submitted";
     Instant earliest = s.earliestStartFor(now);
     Instant deadline = s.deadlineFor(now);
     String file = parsed.file() == null ? null : parsed.file().toString();
@@ -42,15 +72,17 @@ public final class JobRepository {
         c -> {
           Jdbc.update(
               c,
-              "INSERT INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+              "INSERT INTO jobs ("
+                  + COLUMNS
+                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
               id,
               s.name(),
               s.team(),
               s.kind(),
               s.strategy(),
               s.model(),
-              JobState.QUEUED,
-              "submitted",
+              state,
+              how,
               parsed.text(),
               parsed.format(),
               file,
@@ -61,9 +93,10 @@ public final class JobRepository {
               s.home(),
               s.interruptible(),
               s.priority(),
-              s.schedule());
+              recurring ? s.schedule() : null,
+              parentId);
           DecisionRepository.insert(
-              c, now, id, "state", "QUEUED", "submitted" + (file == null ? "" : " from " + file));
+              c, now, id, "state", state.name(), how + (file == null ? "" : " from " + file));
           return null;
         });
     return find(id).orElseThrow();
@@ -149,6 +182,7 @@ public final class JobRepository {
         rs.getBoolean("interruptible"),
         rs.getInt("priority"),
         rs.getString("schedule"),
-        rs.getLong("row_version"));
+        rs.getLong("row_version"),
+        rs.getString("parent_id"));
   }
 }

@@ -61,6 +61,23 @@ public final class ModelVersionRepository implements ModelRegistry {
             name);
   }
 
+  /**
+   * Links version {@code id} to the run that produced it and takes its cost from the accounts of
+   * every run of {@code jobId}: the slices and the interrupted runs that led to it count too.
+   */
+  public void linkRuns(long id, String jobId, long runId) {
+    jdbc.update(
+        "UPDATE model_versions SET run_id = ?, job_id = ?,"
+            + " kwh = (SELECT COALESCE(SUM(it_kwh), 0) FROM runs WHERE job_id = ?),"
+            + " kg_co2e = (SELECT COALESCE(SUM(kg_co2e), 0) FROM runs WHERE job_id = ?)"
+            + " WHERE id = ?",
+        runId,
+        jobId,
+        jobId,
+        jobId,
+        id);
+  }
+
   @Override
   public void register(ModelVersion v) {
     jdbc.insert(

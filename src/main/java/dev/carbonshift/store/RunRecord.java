@@ -10,6 +10,10 @@ import java.util.List;
  *
  * @param endedAt null while running
  * @param accounting null until the run is finished with its energy
+ * @param owner the process that runs or ran it ({@code host:pid:startMillis}), null if unknown
+ * @param sliceIndex which slice of an interruptible job's placement it ran (0 for the first, or for
+ *     a job that is not sliced)
+ * @param endReason why it ended as it did (stopped at a slice end, found dead, …), null if running
  */
 public record RunRecord(
     long id,
@@ -23,7 +27,10 @@ public record RunRecord(
     Long modelVersionId,
     String metricName,
     Double metricValue,
-    Accounting accounting) {
+    Accounting accounting,
+    String owner,
+    int sliceIndex,
+    String endReason) {
 
   /**
    * The run's energy and emissions. Intensity and baseline fields are null when unknown.

@@ -36,13 +36,57 @@ public final class RunRepository {
   }
 
   public long start(String jobId, String region, Instant startedAt) {
+    return start(jobId, region, startedAt, null, 0);
+  }
+
+  /**
+   * Starts a run owned by {@code owner} (the process that will heartbeat it), as slice {@code
+   * sliceIndex} of its job's placement.
+   */
+  public long start(String jobId, String region, Instant startedAt, String owner, int sliceIndex) {
     return jdbc.insert(
-        "INSERT INTO runs (job_id, region, state, started_at, heartbeat_at) VALUES (?,?,?,?,?)",
+        "INSERT INTO runs (job_id, region, state, started_at, heartbeat_at, owner, slice_index)"
+            + " VALUES (?,?,?,?,?,?,?)",
         jobId,
         region,
         RunState.RUNNING,
         startedAt,
-        startedAt);
+        startedAt,
+        owner,
+        sliceIndex);
+  }
+
+  /** Heartbeats every listed run that is still running; returns how many were. */
+  public int heartbeat(List<Long> runIds, Instant at) {
+    int n = 0;
+    for (long id : runIds) {
+      n +=
+          jdbc.update(
+              "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND state = ?",
+              at,
+              id,
+              RunState.RUNNING);
+    }
+    return n;
+  }
+
+  /** Runs still marked RUNNING whose last heartbeat is before {@code before}. */
+  public List<RunRecord> silentSince(Instant before) {
+    return jdbc.query(
+        "SELECT * FROM runs WHERE state = ? AND heartbeat_at < ? ORDER BY id",
+        RunRepository::map,
+        RunState.RUNNING,
+        before);
+  }
+
+  /** Records why a run ended, e.g. the slice end it stopped at. */
+  public void endReason(long runId, String reason) {
+    jdbc.update("UPDATE runs SET end_reason = ? WHERE id = ?", clip(reason, 2000), runId);
+  }
+
+  /** Where the run's last checkpoint stands, in epochs over the whole job. */
+  public void epochsDone(long runId, int epochs) {
+    jdbc.update("UPDATE runs SET epochs_done = ? WHERE id = ?", epochs, runId);
   }
 
   public void heartbeat(long runId, Instant at) {
@@ -293,7 +337,10 @@ public final class RunRepository {
             a.avoidedKgCo2e(),
             a.energyMethod(),
             a.samplingInterval(),
-            a.notes()));
+            a.notes()),
+        r.owner(),
+        r.sliceIndex(),
+        r.endReason());
   }
 
   private static RunRecord map(ResultSet rs) throws SQLException {
@@ -336,7 +383,10 @@ public final class RunRepository {
         modelVersion,
         rs.getString("metric_name"),
         Jdbc.nullableDouble(rs, "metric_value"),
-        accounting);
+        accounting,
+        rs.getString("owner"),
+        rs.getInt("slice_index"),
+        rs.getString("end_reason"));
   }
 
   private static void expectOne(int updated, String otherwise) {

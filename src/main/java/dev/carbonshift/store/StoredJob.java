@@ -11,6 +11,7 @@ import java.time.Instant;
  *
  * @param deadline absolute deadline, or null for none
  * @param rowVersion bumped on every change, for optimistic locking
+ * @param parentId the recurring descriptor this job was submitted from by its cron, or null
  */
 public record StoredJob(
     String id,
@@ -32,4 +33,11 @@ public record StoredJob(
     boolean interruptible,
     int priority,
     String schedule,
-    long rowVersion) {}
+    long rowVersion,
+    String parentId) {
+
+  /** True for a descriptor with a {@code schedule}: it runs only through the jobs it submits. */
+  public boolean recurring() {
+    return state == JobState.RECURRING;
+  }
+}

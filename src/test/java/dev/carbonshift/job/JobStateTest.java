@@ -4,6 +4,7 @@ import static dev.carbonshift.job.JobState.CANCELLED;
 import static dev.carbonshift.job.JobState.FAILED;
 import static dev.carbonshift.job.JobState.PLANNED;
 import static dev.carbonshift.job.JobState.QUEUED;
+import static dev.carbonshift.job.JobState.RECURRING;
 import static dev.carbonshift.job.JobState.RUNNING;
 import static dev.carbonshift.job.JobState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +24,14 @@ class JobStateTest {
   /** The allowed moves, written out independently of {@link JobState#next()}. */
   private static final Set<List<JobState>> ALLOWED =
       Set.of(
+          List.of(RECURRING, CANCELLED),
           List.of(QUEUED, PLANNED),
           List.of(QUEUED, CANCELLED),
           List.of(PLANNED, QUEUED),
           List.of(PLANNED, RUNNING),
           List.of(PLANNED, CANCELLED),
           List.of(RUNNING, QUEUED),
+          List.of(RUNNING, PLANNED),
           List.of(RUNNING, SUCCEEDED),
           List.of(RUNNING, FAILED),
           List.of(RUNNING, CANCELLED));
@@ -42,9 +45,9 @@ class JobStateTest {
   }
 
   @Test
-  void the_table_covers_all_36_pairs_of_which_9_are_allowed() {
-    assertThat(everyPair()).hasSize(36);
-    assertThat(everyPair().filter(a -> (boolean) a.get()[2])).hasSize(9);
+  void the_table_covers_all_49_pairs_of_which_11_are_allowed() {
+    assertThat(everyPair()).hasSize(49);
+    assertThat(everyPair().filter(a -> (boolean) a.get()[2])).hasSize(11);
   }
 
   @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
