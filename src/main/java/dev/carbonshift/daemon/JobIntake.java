@@ -90,6 +90,24 @@ public final class JobIntake {
     return jobs.insert(newId(), parser.parse(name, text, null));
   }
 
+  /**
+   * Submits one occurrence of a recurring job: its descriptor read again now, so that a relative
+   * {@code deadline} ("8h") counts from this occurrence.
+   */
+  public StoredJob submitOccurrence(StoredJob recurring) {
+    ParsedJob parsed =
+        parser.parse(
+            recurring.id() + "." + recurring.descriptorFormat(),
+            recurring.descriptor(),
+            recurring.sourceFile() == null ? null : Path.of(recurring.sourceFile()));
+    return jobs.insertOccurrence(newId(), parsed, recurring.id());
+  }
+
+  /** Stores a validated descriptor to run once, now, whatever its schedule (the train verb). */
+  public StoredJob submitOnce(ParsedJob parsed) {
+    return jobs.insertOnce(newId(), parsed);
+  }
+
   static String newId() {
     byte[] b = new byte[5];
     IDS.nextBytes(b);

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes a planned job: marks it running, trains it under the energy meter, accounts the run (IT
  * kWh × PUE × the intensity seen, against the same energy at submission at home) and records the
- * outcome. A run stopped at a checkpoint goes back to the queue and resumes from it.
+ * outcome. The run is measured once, by the session started here, and accounted once; the model
+ * version it produced is linked to that account. A run stopped at a checkpoint moves its job to the
+ * state its stop request named (the next slice, the queue, or cancelled) and resumes from it.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -46,16 +48,16 @@ public final class JobRunner {
   private final Trainer trainer;
   private final EnergyMeter meter;
   private final Clock clock;
+  private final String owner;
+
+  /** How a run ended, with its accounting when it trained; empty outcome if it never started. */
+  public record Result(
+      StoredJob job, Optional<TrainingOutcome> outcome, Optional<RunAccount> account) {}
 
   /**
-   * @param timeShift replays a job at its placed window although it runs now: the offline demo runs
-   *     every job at once, and accounts it at the intensities of the window it was given
+   * @param owner names this process in the runs it starts ({@code host:pid:start}), so that a
+   *     restarted daemon recognises the runs of its dead predecessor
    */
-  public record Options(boolean timeShift, TrainingListener listener) {}
-
-  /** How a run ended, with its accounting when it completed. */
-  public record Result(StoredJob job, TrainingOutcome outcome, Optional<RunAccount> account) {}
-
   public JobRunner(
       JobRepository jobs,
       PlacementRepository placements,
@@ -65,7 +67,8 @@ public final class JobRunner {
       CarbonSources sources,
       Trainer trainer,
       EnergyMeter meter,
-      Clock clock) {
+      Clock clock,
+      String owner) {
     this.jobs = jobs;
     this.placements = placements;
     this.runs = runs;
@@ -75,9 +78,14 @@ public final class JobRunner {
     this.trainer = trainer;
     this.meter = meter;
     this.clock = clock;
+    this.owner = owner;
   }
 
-  public Result run(StoredJob job, Options options) {
+  /**
+   * Runs {@code job}, which must be PLANNED, as slice {@code live.sliceIndex()} of its placement.
+   * If the job changed meanwhile (cancelled, re-planned), nothing runs and the outcome is empty.
+   */
+  public Result run(StoredJob job, LiveRun live, TrainingListener listener) {
     PlacementRecord p =
         placements
             .current(job.id())
@@ -88,13 +96,24 @@ public final class JobRunner {
     Path baseDir =
         job.sourceFile() == null
             ? Path.of("").toAbsolutePath()
-            : Path.of(job.sourceFile()).getParent();
+            : Path.of(job.sourceFile()).toAbsolutePath().getParent();
 
     Instant started = clock.instant();
-    jobs.transition(job.id(), JobState.RUNNING, "started in " + region.id());
-    long runId = runs.start(job.id(), region.id(), started);
+    // The run row first: a crash before the job moves leaves a run that dead-run detection closes.
+    long runId = runs.start(job.id(), region.id(), started, owner, live.sliceIndex());
+    live.started(runId);
     try {
-      return execute(job, p, region, home, spec, baseDir, started, runId, options);
+      jobs.transition(job.id(), JobState.RUNNING, "started in " + region.id() + slice(live));
+    } catch (RuntimeException e) {
+      // a cancel or a re-plan won the race: the job is no longer ours to run
+      runs.finish(runId, RunState.CANCELLED, clock.instant());
+      runs.endReason(runId, "not started: " + e.getMessage());
+      LOG.info("{} not started: {}", job.id(), e.getMessage());
+      return new Result(jobs.find(job.id()).orElseThrow(), Optional.empty(), Optional.empty());
+    }
+    LOG.info("{} started in {}{} (run {})", job.id(), region.id(), slice(live), runId);
+    try {
+      return execute(job, region, home, spec, baseDir, started, runId, live, listener);
     } catch (RuntimeException e) {
       // Whatever broke, the job and its run must not be left RUNNING with nobody running them.
       String reason = "internal failure while running: " + e;
@@ -102,9 +121,13 @@ public final class JobRunner {
       closeQuietly(runId, job.id(), reason);
       return new Result(
           jobs.find(job.id()).orElseThrow(),
-          new TrainingOutcome.Failed(reason, false),
+          Optional.of(new TrainingOutcome.Failed(reason, false)),
           Optional.empty());
     }
+  }
+
+  private static String slice(LiveRun live) {
+    return live.sliceIndex() > 0 ? ", slice " + (live.sliceIndex() + 1) : "";
   }
 
   private void closeQuietly(long runId, String jobId, String reason) {
@@ -121,27 +144,45 @@ public final class JobRunner {
 
   private Result execute(
       StoredJob job,
-      PlacementRecord p,
       Region region,
       Region home,
       JobSpec spec,
       Path baseDir,
       Instant started,
       long runId,
-      Options options) {
-    Duration shift = options.timeShift() ? Duration.between(started, p.start()) : Duration.ZERO;
-    // The planner's expectation for the placed window: gCO2e over facility kWh.
-    double plannedGrams = p.expectedKwh() > 0 ? p.expectedGCo2e() / p.expectedKwh() : 0;
-
+      LiveRun live,
+      TrainingListener listener) {
     EnergyMeter.Session session = meter.start();
-    TrainingOutcome outcome =
-        trainer.train(
-            TrainingRequest.of(spec, baseDir, meter)
-                .withCarbon(plannedGrams, region.pue())
-                .withListener(options.listener()));
-    RunEnergy energy = RunEnergy.of(started, session);
+    TrainingOutcome outcome;
+    try {
+      outcome =
+          trainer.train(
+              TrainingRequest.measuredBy(spec, baseDir, meter, session)
+                  .withCheckpointKey(job.id())
+                  .withStop(live)
+                  .withListener(
+                      e -> {
+                        runs.epochsDone(runId, e.epoch());
+                        listener.epochEnded(e);
+                      }));
+    } finally {
+      session.stop();
+    }
+    // the energy is the meter's; the window it is accounted over is the daemon's clock (which may
+    // run faster than the wall for the demo)
+    RunEnergy measured = RunEnergy.of(started, session);
+    Instant ended = clock.instant();
+    RunEnergy energy =
+        new RunEnergy(
+            started,
+            ended.isBefore(started) ? started : ended,
+            measured.reading(),
+            measured.samples(),
+            measured.samplingInterval(),
+            measured.notes());
     IntensityTimeline seen =
-        new FetchedTimeline(sources, region, home, shift, Duration.between(started, energy.end()));
+        new FetchedTimeline(
+            sources, region, home, Duration.ZERO, Duration.between(started, energy.end()));
     RunAccount account =
         RunAccounting.account(
             energy,
@@ -149,23 +190,36 @@ public final class JobRunner {
             Optional.of(
                 new RunAccounting.Home(
                     new RunAccounting.Place(home.id(), home.zone(), home.pue()),
-                    job.submittedAt().minus(shift))),
+                    job.submittedAt())),
             seen);
     if (outcome instanceof TrainingOutcome.Completed c) {
       runs.finish(runId, RunState.SUCCEEDED, account, energy.samples());
       models
           .idOf(c.version().name(), c.version().version())
-          .ifPresent(id -> runs.recordModel(runId, id, c.run().metric(), c.run().testMetric()));
+          .ifPresent(
+              id -> {
+                runs.recordModel(runId, id, c.run().metric(), c.run().testMetric());
+                models.linkRuns(id, job.id(), runId);
+              });
+      runs.endReason(
+          runId, (c.run().resumed() ? "resumed from a checkpoint; " : "") + c.run().stopReason());
       jobs.transition(
           job.id(), JobState.SUCCEEDED, c.version().ref() + ": " + c.run().stopReason());
     } else if (outcome instanceof TrainingOutcome.Stopped s) {
       runs.finish(runId, RunState.INTERRUPTED, account, energy.samples());
-      jobs.transition(job.id(), JobState.QUEUED, "stopped at a checkpoint: " + s.reason());
+      runs.endReason(runId, live.reason() + " after " + s.epochsDone() + " epochs");
+      jobs.transition(
+          job.id(),
+          live.then(),
+          live.reason() + "; stopped at a checkpoint after " + s.epochsDone() + " epochs");
     } else {
       TrainingOutcome.Failed f = (TrainingOutcome.Failed) outcome;
       runs.finish(runId, RunState.FAILED, account, energy.samples());
+      runs.endReason(runId, f.reason());
       jobs.transition(job.id(), JobState.FAILED, f.reason());
     }
-    return new Result(jobs.find(job.id()).orElseThrow(), outcome, Optional.of(account));
+    LOG.info("{} run {} ended: {}", job.id(), runId, jobs.find(job.id()).orElseThrow().state());
+    return new Result(
+        jobs.find(job.id()).orElseThrow(), Optional.of(outcome), Optional.of(account));
   }
 }

@@ -40,17 +40,16 @@ final class Dl4jTrainer implements Trainer {
           job.name() + ": needs a model name of letters, digits, '.', '_' or '-' and a network",
           true);
     }
-    EnergyMeter.Session session = req.meter().start();
+    // measured once: by the caller's session when it gives one, else by a session of our own
+    boolean own = req.session() == null;
+    EnergyMeter.Session session = own ? req.meter().start() : req.session();
     Instant started = clock.instant();
     try {
       PreparedData data = DatasetBuilder.build(job.dataset(), req.baseDir());
       StartingPoint start = StartingPoint.resolve(job, data, registry, req.baseDir());
       String metric = Metrics.normalise(job.target() == null ? null : job.target().metric());
       Checkpoints cps =
-          new Checkpoints(
-              dataDir
-                  .resolve(".checkpoints")
-                  .resolve(job.name().replaceAll("[^A-Za-z0-9._-]", "_")));
+          new Checkpoints(dataDir.resolve(".checkpoints").resolve(req.checkpointKey()));
       String key = key(job, data, start);
       Optional<Checkpoints.Saved> saved = cps.load(key);
       double baseKwh = saved.map(s -> s.state().kwhSoFar()).orElse(0.0);
@@ -108,14 +107,14 @@ final class Dl4jTrainer implements Trainer {
       }
       if (r.end() == EpochLoop.End.STOP_REQUESTED) {
         return new TrainingOutcome.Stopped(
-            r.state().totalEpochs(), baseKwh + session.stop().totalKwh(), r.end().reason);
+            r.state().totalEpochs(), baseKwh + endOf(session, own), r.end().reason);
       }
       int[] test = EpochLoop.range(data.validationEnd(), data.size());
       double[] predicted =
           loop.predict(r.net(), start.scaler().inputs(data, test, start.sequence()));
       Map<String, Double> testMetrics =
           Metrics.all(predicted, EpochLoop.slice(data.labels(), data.validationEnd(), data.size()));
-      double kwh = baseKwh + session.stop().totalKwh();
+      double kwh = baseKwh + endOf(session, own);
       double kg = kwh * req.pue() * req.gramsCo2PerKwh() / 1000.0;
       double wall = baseWall + seconds(started);
       RunSummary run =
@@ -143,8 +142,15 @@ final class Dl4jTrainer implements Trainer {
     } catch (RuntimeException e) {
       return new TrainingOutcome.Failed("training failed: " + e, false);
     } finally {
-      session.stop();
+      if (own) {
+        session.stop();
+      }
     }
+  }
+
+  /** Energy of this session: final if it is ours, so far if the caller's (who stops it). */
+  private static double endOf(EnergyMeter.Session session, boolean own) {
+    return (own ? session.stop() : session.read()).totalKwh();
   }
 
   private static EpochLoop.Config config(NetworkSpec n, String metric, JobSpec job, boolean seq) {

@@ -9,9 +9,15 @@ import java.util.Objects;
  * One training run to do now.
  *
  * @param baseDir folder of the descriptor, against which relative dataset and model paths resolve
- * @param meter measures the run's energy, training and evaluation alike
- * @param gramsCo2PerKwh grid intensity assumed for the run
+ * @param meter measures the run's energy, training and evaluation alike, when no {@code session} is
+ *     given
+ * @param gramsCo2PerKwh grid intensity assumed for the run's own kgCO2e figure
  * @param pue power usage effectiveness of the site (facility energy / IT energy), at least 1
+ * @param session the caller's measurement of this run, already started: the trainer reads it for
+ *     the energy it keeps in checkpoints and never starts or stops a session of its own, so that a
+ *     run is measured once (null: the trainer measures with {@code meter})
+ * @param checkpointKey names the job's checkpoint folder: one live checkpoint per job (the job id
+ *     for a stored job; the descriptor name when trained from a file)
  */
 public record TrainingRequest(
     JobSpec job,
@@ -20,7 +26,9 @@ public record TrainingRequest(
     double gramsCo2PerKwh,
     double pue,
     TrainingListener listener,
-    StopSignal stop) {
+    StopSignal stop,
+    EnergyMeter.Session session,
+    String checkpointKey) {
 
   public TrainingRequest {
     Objects.requireNonNull(job, "job");
@@ -32,21 +40,38 @@ public record TrainingRequest(
     }
     listener = listener == null ? TrainingListener.NONE : listener;
     stop = stop == null ? StopSignal.NEVER : stop;
+    checkpointKey =
+        (checkpointKey == null ? job.name() : checkpointKey).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   public static TrainingRequest of(JobSpec job, Path baseDir, EnergyMeter meter) {
-    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null);
+    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, null, null);
+  }
+
+  /** A run measured by the caller's {@code session} (see {@link #session()}). */
+  public static TrainingRequest measuredBy(
+      JobSpec job, Path baseDir, EnergyMeter meter, EnergyMeter.Session session) {
+    Objects.requireNonNull(session, "session");
+    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, session, null);
   }
 
   public TrainingRequest withCarbon(double gramsPerKwh, double pueRatio) {
-    return new TrainingRequest(job, baseDir, meter, gramsPerKwh, pueRatio, listener, stop);
+    return new TrainingRequest(
+        job, baseDir, meter, gramsPerKwh, pueRatio, listener, stop, session, checkpointKey);
   }
 
   public TrainingRequest withListener(TrainingListener l) {
-    return new TrainingRequest(job, baseDir, meter, gramsCo2PerKwh, pue, l, stop);
+    return new TrainingRequest(
+        job, baseDir, meter, gramsCo2PerKwh, pue, l, stop, session, checkpointKey);
   }
 
   public TrainingRequest withStop(StopSignal s) {
-    return new TrainingRequest(job, baseDir, meter, gramsCo2PerKwh, pue, listener, s);
+    return new TrainingRequest(
+        job, baseDir, meter, gramsCo2PerKwh, pue, listener, s, session, checkpointKey);
+  }
+
+  public TrainingRequest withCheckpointKey(String key) {
+    return new TrainingRequest(
+        job, baseDir, meter, gramsCo2PerKwh, pue, listener, stop, session, key);
   }
 }

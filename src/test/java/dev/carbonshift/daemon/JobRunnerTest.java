@@ -19,7 +19,9 @@ import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.ModelVersion;
 import dev.carbonshift.train.Trainers;
+import dev.carbonshift.train.TrainingListener;
 import dev.carbonshift.train.TrainingOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,9 +78,10 @@ class JobRunnerTest {
     PlacementRecord placed = placements.current(job.id()).orElseThrow();
     clock.set(placed.start());
 
-    JobRunner.Result result = runner().run(job, everyEpochTakesAMinute());
+    JobRunner.Result result =
+        runner().run(job, LiveRun.detached(job.id()), everyEpochTakesAMinute());
 
-    TrainingOutcome.Completed done = (TrainingOutcome.Completed) result.outcome();
+    TrainingOutcome.Completed done = (TrainingOutcome.Completed) result.outcome().orElseThrow();
     assertThat(result.job().state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(result.job().stateReason()).startsWith("tiny-gb:1: ");
     List<RunRecord> recorded = runs.forJob(job.id());
@@ -96,7 +99,11 @@ class JobRunnerTest {
     assertThat(a.avoidedKgCo2e()).isCloseTo(a.baselineKgCo2e() - a.kgCo2e(), offset(1e-12));
     assertThat(run.modelVersionId()).isNotNull().isEqualTo(models.idOf("tiny-gb", 1).orElseThrow());
     assertThat(run.metricName()).isEqualTo(done.run().metric());
-    assertThat(models.latest("tiny-gb")).contains(done.version());
+    ModelVersion v = models.latest("tiny-gb").orElseThrow();
+    assertThat(v.directory()).isEqualTo(done.version().directory());
+    // the version's cost is its run's account: one measurement, one account
+    assertThat(v.kwh()).isCloseTo(a.itKwh(), offset(1e-12));
+    assertThat(v.kgCo2e()).isCloseTo(a.kgCo2e(), offset(1e-12));
   }
 
   @Test
@@ -106,9 +113,10 @@ class JobRunnerTest {
     StoredJob job = submitAndPlan(descriptor("tiny-broken", "missing-column.csv"));
     clock.set(placements.current(job.id()).orElseThrow().start());
 
-    JobRunner.Result result = runner().run(job, everyEpochTakesAMinute());
+    JobRunner.Result result =
+        runner().run(job, LiveRun.detached(job.id()), everyEpochTakesAMinute());
 
-    assertThat(result.outcome()).isInstanceOf(TrainingOutcome.Failed.class);
+    assertThat(result.outcome()).containsInstanceOf(TrainingOutcome.Failed.class);
     assertThat(result.job().state()).isEqualTo(JobState.FAILED);
     assertThat(result.job().stateReason())
         .contains("missing-column.csv")
@@ -176,11 +184,12 @@ class JobRunnerTest {
         sources,
         Trainers.dl4j(models, dir.resolve("models"), clock),
         new FixedPowerMeter(clock, Component.CPU, WATTS),
-        clock);
+        clock,
+        "test:1:1");
   }
 
   /** No sleeping: the meter's clock moves a minute each time an epoch ends. */
-  private JobRunner.Options everyEpochTakesAMinute() {
-    return new JobRunner.Options(false, progress -> clock.advance(Duration.ofMinutes(1)));
+  private TrainingListener everyEpochTakesAMinute() {
+    return progress -> clock.advance(Duration.ofMinutes(1));
   }
 }

@@ -1,0 +1,288 @@
+package dev.carbonshift.daemon;
+
+import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.energy.detect.MeterOptions;
+import dev.carbonshift.energy.detect.Meters;
+import dev.carbonshift.energy.detect.Scope;
+import dev.carbonshift.plan.PlanSettings;
+import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.store.Database;
+import dev.carbonshift.store.DecisionRepository;
+import dev.carbonshift.store.IntensityRepository;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.ModelVersionRepository;
+import dev.carbonshift.store.PlacementRepository;
+import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.train.Trainer;
+import dev.carbonshift.train.Trainers;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one composition root: turns one validated {@link DaemonConfig} into Carbonshift's parts.
+ * Every CLI verb and the daemon get their store, repositories, carbon sources, meter, trainer and
+ * planner here; nothing else builds them. Parts are built on first use, so a verb that only reads
+ * the region catalog opens no store and no network.
+ */
+public final class Carbonshift implements AutoCloseable {
+  private final DaemonConfig config;
+  private final Clock clock;
+  private final String owner;
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  private final Lazy<RegionCatalog> catalog;
+  private final Lazy<Database> database;
+  private final Lazy<JobRepository> jobs;
+  private final Lazy<PlacementRepository> placements;
+  private final Lazy<RunRepository> runs;
+  private final Lazy<ModelVersionRepository> models;
+  private final Lazy<DecisionRepository> decisions;
+  private final Lazy<CarbonSources> sources;
+  private final Lazy<CarbonSources> uncachedSources;
+  private final Lazy<EnergyMeter> meter;
+  private final Lazy<Trainer> trainer;
+  private final Lazy<JobIntake> intake;
+  private final Lazy<PlanningService> planning;
+  private final Lazy<PlanningService> dryRunPlanning;
+  private final Lazy<QueuePlanner> queuePlanner;
+  private final Lazy<JobRunner> runner;
+
+  private Carbonshift(DaemonConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.owner = processName();
+    catalog = new Lazy<>(() -> RegionCatalog.load(config.regionsDir()));
+    database = new Lazy<>(() -> opened(openStore(config)));
+    jobs = new Lazy<>(() -> new JobRepository(database.get(), clock));
+    placements = new Lazy<>(() -> new PlacementRepository(database.get()));
+    runs = new Lazy<>(() -> new RunRepository(database.get()));
+    models = new Lazy<>(() -> new ModelVersionRepository(database.get()));
+    decisions = new Lazy<>(() -> new DecisionRepository(database.get()));
+    sources =
+        new Lazy<>(
+            () ->
+                opened(
+                    CarbonSources.fromEnvironment(
+                        config.env(),
+                        clock,
+                        catalog.get(),
+                        new IntensityRepository(database.get()))));
+    uncachedSources =
+        new Lazy<>(
+            () -> opened(CarbonSources.fromEnvironment(config.env(), clock, catalog.get(), null)));
+    meter = new Lazy<>(() -> Meters.detect(meterOptions()));
+    trainer = new Lazy<>(() -> Trainers.dl4j(models.get(), config.dataDir(), clock));
+    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock));
+    planning =
+        new Lazy<>(
+            () -> new PlanningService(catalog.get(), sources.get(), clock, PlanSettings.DEFAULT));
+    dryRunPlanning =
+        new Lazy<>(
+            () ->
+                new PlanningService(
+                    catalog.get(), uncachedSources.get(), clock, PlanSettings.DEFAULT));
+    queuePlanner =
+        new Lazy<>(
+            () ->
+                new QueuePlanner(
+                    jobs.get(), placements.get(), planning.get(), catalog.get(), clock));
+    runner =
+        new Lazy<>(
+            () ->
+                new JobRunner(
+                    jobs.get(),
+                    placements.get(),
+                    runs.get(),
+                    models.get(),
+                    catalog.get(),
+                    sources.get(),
+                    trainer.get(),
+                    meter.get(),
+                    clock,
+                    owner));
+  }
+
+  /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
+  public static Carbonshift open(DaemonConfig config, Clock clock) {
+    return new Carbonshift(config, clock);
+  }
+
+  private static Database openStore(DaemonConfig c) {
+    if (c.db().startsWith("jdbc:")) {
+      return Database.url(
+          c.db(), c.env().getOrDefault("CARBONSHIFT_DB_USER", ""), c.dbPassword().orElse(""));
+    }
+    return Database.file(Path.of(c.db()));
+  }
+
+  private MeterOptions meterOptions() {
+    MeterOptions o = MeterOptions.defaults(new Scope.Self()).withEnv(config.env());
+    return Files.isRegularFile(config.hardwareDir().resolve("TDP_cpu.csv"))
+        ? o.withHardwareDir(config.hardwareDir())
+        : o;
+  }
+
+  private <T> T opened(T part) {
+    if (part instanceof AutoCloseable c) {
+      synchronized (opened) {
+        opened.add(c);
+      }
+    }
+    return part;
+  }
+
+  private static final String PROCESS = computeProcessName();
+
+  /** This process in runs it owns: host, pid and start time, so a reused pid is not mistaken. */
+  static String processName() {
+    return PROCESS;
+  }
+
+  private static String computeProcessName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host
+        + ":"
+        + ProcessHandle.current().pid()
+        + ":"
+        + ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(java.time.Instant::toEpochMilli)
+            .orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
+  }
+
+  public DaemonConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public RegionCatalog catalog() {
+    return catalog.get();
+  }
+
+  public Database database() {
+    return database.get();
+  }
+
+  public JobRepository jobs() {
+    return jobs.get();
+  }
+
+  public PlacementRepository placements() {
+    return placements.get();
+  }
+
+  public RunRepository runs() {
+    return runs.get();
+  }
+
+  public ModelVersionRepository models() {
+    return models.get();
+  }
+
+  public DecisionRepository decisions() {
+    return decisions.get();
+  }
+
+  /** The carbon sources, keeping what they fetch in the store. */
+  public CarbonSources sources() {
+    return sources.get();
+  }
+
+  public EnergyMeter meter() {
+    return meter.get();
+  }
+
+  public Trainer trainer() {
+    return trainer.get();
+  }
+
+  public JobIntake intake() {
+    return intake.get();
+  }
+
+  /** Plans on the store's cached intensities (the daemon). */
+  public PlanningService planning() {
+    return planning.get();
+  }
+
+  /** Plans without touching the store (the {@code plan} dry run). */
+  public PlanningService dryRunPlanning() {
+    return dryRunPlanning.get();
+  }
+
+  public QueuePlanner queuePlanner() {
+    return queuePlanner.get();
+  }
+
+  public JobRunner runner() {
+    return runner.get();
+  }
+
+  /** Closes what was opened, newest first: sources, then the store. */
+  @Override
+  public void close() {
+    List<AutoCloseable> toClose;
+    synchronized (opened) {
+      toClose = new ArrayList<>(opened);
+      opened.clear();
+    }
+    RuntimeException first = null;
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      try {
+        toClose.get(i).close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("cannot close " + toClose.get(i) + ": " + e, e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** A part built once, on first use. */
+  private static final class Lazy<T> {
+    private final Supplier<T> make;
+    private volatile T value;
+
+    Lazy(Supplier<T> make) {
+      this.make = make;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = make.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,336 @@
+package dev.carbonshift.daemon;
+
+import dev.carbonshift.daemon.schedule.Guard;
+import dev.carbonshift.daemon.schedule.QuartzTriggers;
+import dev.carbonshift.daemon.schedule.Triggers;
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.plan.Placement;
+import dev.carbonshift.region.Region;
+import dev.carbonshift.store.PlacementRecord;
+import dev.carbonshift.store.RunRecord;
+import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.TrainingListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler daemon: plans the queue on a trigger (every few minutes, and soon after each
+ * submission, coalesced), starts each placement at its start by a durable trigger, pauses an
+ * interruptible job at the end of each slice, submits a fresh job each time a recurring
+ * descriptor's cron fires, heartbeats its runs and re-queues the runs of dead processes. Every task
+ * runs through one {@link Guard}, so no failure stops a loop.
+ */
+public final class Daemon implements DaemonControl {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  static final String PLAN = "plan";
+  static final String START = "start";
+  static final String STOP = "stop";
+  static final String CRON = "cron";
+  static final String HEARTBEAT = "heartbeat";
+  static final String DEAD_RUNS = "dead-runs";
+  static final String REFRESH = "refresh";
+  static final String JOBS_FOLDER = "jobs-folder";
+
+  private final Carbonshift cs;
+  private final DaemonConfig config;
+  private final Clock clock;
+  private final Telemetry telemetry;
+  private final LiveRuns live = new LiveRuns();
+  private final Workers workers = new Workers();
+  private final DeadRuns deadRuns;
+  private final Slices slices;
+  private final Recurring recurring;
+  private final Triggers triggers;
+  private final Object planLock = new Object();
+  private final Instant startedAt;
+  private volatile boolean stopping;
+  private volatile Runnable jobsFolderScan = () -> {};
+  private volatile TrainingListener listener = TrainingListener.NONE;
+
+  private Daemon(Carbonshift cs, Telemetry telemetry) {
+    this.cs = cs;
+    this.config = cs.config();
+    this.clock = cs.clock();
+    this.telemetry = telemetry;
+    this.startedAt = clock.instant();
+    this.deadRuns = new DeadRuns(cs.runs(), cs.jobs(), live, clock, config.deadAfter());
+    this.slices = new Slices();
+    Guard guard = new Guard(telemetry::taskFailed);
+    this.triggers =
+        QuartzTriggers.create(
+            () -> cs.database().connect(),
+            clock,
+            Map.of(
+                PLAN, d -> planRound(),
+                START, this::onStart,
+                STOP, this::onSliceEnd,
+                CRON, d -> recurringFired(d),
+                HEARTBEAT, d -> heartbeat(),
+                DEAD_RUNS, d -> sweepDeadRuns(),
+                REFRESH, d -> refreshForecasts(),
+                JOBS_FOLDER, d -> jobsFolderScan.run()),
+            guard,
+            config.schedulerThreads(),
+            Duration.ofSeconds(5));
+    this.recurring = new Recurring(cs.jobs(), cs.intake(), triggers, clock);
+  }
+
+  /** A daemon on {@code cs}'s store and clock; {@link #start()} starts it. */
+  public static Daemon create(Carbonshift cs, Telemetry telemetry) {
+    return new Daemon(cs, telemetry);
+  }
+
+  /** Calls {@code scan} on every scan of the jobs folder (when one is configured). */
+  public void watchJobsFolder(Runnable scan) {
+    this.jobsFolderScan = scan;
+  }
+
+  /** Hears every epoch of every run (progress displays). */
+  public void listen(TrainingListener l) {
+    this.listener = l;
+  }
+
+  public void start() {
+    LOG.info("carbonshift daemon {} starting: {}", cs.owner(), config.describe());
+    for (RunRecord r : deadRuns.sweep()) {
+      telemetry.deadRun();
+    }
+    triggers.every("every-plan", PLAN, config.planEvery());
+    triggers.every("every-heartbeat", HEARTBEAT, config.heartbeatEvery());
+    triggers.every("every-dead-runs", DEAD_RUNS, config.heartbeatEvery());
+    triggers.every("every-refresh", REFRESH, config.forecastRefreshEvery());
+    if (config.jobsFolder().isPresent()) {
+      triggers.every("every-jobs-folder", JOBS_FOLDER, config.jobsFolderScanEvery());
+    } else {
+      triggers.cancel("every-jobs-folder");
+    }
+    // the store is the truth: every planned job and every schedule gets its triggers again
+    for (StoredJob j : cs.jobs().inState(JobState.PLANNED)) {
+      cs.placements().current(j.id()).ifPresent(p -> arm(j, p));
+    }
+    for (StoredJob j : cs.jobs().inState(JobState.RECURRING)) {
+      recurring.armIfMissing(j);
+    }
+    planSoon();
+    triggers.start();
+  }
+
+  @Override
+  public void submitted(StoredJob job) {
+    telemetry.submitted();
+    if (job.recurring()) {
+      recurring.arm(job, clock.instant());
+    } else {
+      planSoon();
+    }
+  }
+
+  @Override
+  public StoredJob cancel(String jobId) {
+    Optional<LiveRun> running = live.of(jobId);
+    if (running.isPresent()) {
+      running.get().requestStop(JobState.CANCELLED, "cancelled");
+      return cs.jobs().find(jobId).orElseThrow();
+    }
+    StoredJob j = cs.jobs().transition(jobId, JobState.CANCELLED, "cancelled");
+    triggers.cancel(Recurring.key(jobId));
+    return j;
+  }
+
+  @Override
+  public Health health() {
+    return new Health(cs.owner(), startedAt, live.all().size(), stopping);
+  }
+
+  /** Plans the queue soon, once however many times it is asked before the round runs. */
+  public void planSoon() {
+    if (!stopping) {
+      triggers.at("plan-soon", PLAN, clock.instant(), Map.of());
+    }
+  }
+
+  void planRound() {
+    if (stopping) {
+      return;
+    }
+    synchronized (planLock) {
+      long t0 = System.nanoTime();
+      List<Placement> placed = cs.queuePlanner().planRound();
+      telemetry.planned(Duration.ofNanos(System.nanoTime() - t0), placed.size());
+      for (Placement p : placed) {
+        StoredJob j = cs.jobs().find(p.jobId()).orElseThrow();
+        if (j.state() == JobState.PLANNED) {
+          cs.placements().current(j.id()).ifPresent(rec -> arm(j, rec));
+        }
+      }
+    }
+  }
+
+  /** A start trigger at each slice of the placement, and a stop trigger at each slice's end. */
+  private void arm(StoredJob job, PlacementRecord p) {
+    List<Slices.Window> ws = slices.of(p);
+    Instant now = clock.instant();
+    for (int i = 0; i < ws.size(); i++) {
+      Slices.Window w = ws.get(i);
+      if (!w.end().isAfter(now)) {
+        continue;
+      }
+      Map<String, String> data =
+          Map.of(
+              "job", job.id(),
+              "placement", String.valueOf(p.id()),
+              "slice", String.valueOf(i),
+              "at", w.start().toString());
+      triggers.at("start:" + job.id() + ":" + i, START, w.start(), data);
+      if (ws.size() > 1) {
+        triggers.at("stop:" + job.id() + ":" + i, STOP, w.end(), data);
+      }
+    }
+  }
+
+  private void onStart(Map<String, String> d) {
+    if (stopping) {
+      return;
+    }
+    String jobId = d.get("job");
+    long placementId = Long.parseLong(d.get("placement"));
+    int slice = Integer.parseInt(d.get("slice"));
+    Instant at = Instant.parse(d.get("at"));
+    Optional<StoredJob> job = cs.jobs().find(jobId);
+    Optional<PlacementRecord> p = cs.placements().current(jobId);
+    if (job.isEmpty()
+        || job.get().state() != JobState.PLANNED
+        || p.isEmpty()
+        || p.get().id() != placementId) {
+      return; // cancelled, re-planned or already running: an old trigger
+    }
+    Duration late = Duration.between(at, clock.instant());
+    if (late.compareTo(config.startTolerance()) > 0) {
+      cs.jobs()
+          .transition(
+              jobId,
+              JobState.QUEUED,
+              "missed its start at " + at + " by " + late.withNanos(0) + "; re-planned");
+      LOG.info("{} missed its start at {} by {}; re-planned", jobId, at, late.withNanos(0));
+      planSoon();
+      return;
+    }
+    Region region = cs.catalog().find(p.get().region()).orElseThrow();
+    Optional<LiveRun> claimed = live.claim(jobId, slice);
+    if (claimed.isEmpty()) {
+      return;
+    }
+    workers.submit(region, () -> work(jobId, placementId, claimed.get()));
+  }
+
+  private void work(String jobId, long placementId, LiveRun run) {
+    try {
+      StoredJob j = cs.jobs().find(jobId).orElseThrow();
+      Optional<PlacementRecord> p = cs.placements().current(jobId);
+      if (stopping || j.state() != JobState.PLANNED || p.isEmpty() || p.get().id() != placementId) {
+        return; // a cancel or a re-plan won while the job waited for a worker
+      }
+      JobRunner.Result r = cs.runner().run(j, run, listener);
+      if (r.job().state() == JobState.QUEUED) {
+        planSoon();
+      }
+    } catch (RuntimeException e) {
+      telemetry.taskFailed("worker");
+      LOG.error("{}: worker failed", jobId, e);
+    } finally {
+      live.release(run);
+    }
+  }
+
+  private void onSliceEnd(Map<String, String> d) {
+    String jobId = d.get("job");
+    int slice = Integer.parseInt(d.get("slice"));
+    live.of(jobId)
+        .filter(r -> r.sliceIndex() == slice)
+        .ifPresent(
+            r -> {
+              Optional<PlacementRecord> p = cs.placements().current(jobId);
+              boolean more =
+                  p.isPresent()
+                      && String.valueOf(p.get().id()).equals(d.get("placement"))
+                      && slice + 1 < slices.of(p.get()).size();
+              if (more) {
+                r.requestStop(JobState.PLANNED, "slice " + (slice + 1) + " ended");
+              } else {
+                r.requestStop(JobState.QUEUED, "its last slice ended before it finished");
+              }
+            });
+  }
+
+  private void recurringFired(Map<String, String> d) {
+    if (!stopping) {
+      recurring.fired(d).ifPresent(j -> planSoon());
+    }
+  }
+
+  private void heartbeat() {
+    cs.runs().heartbeat(live.runIds(), clock.instant());
+  }
+
+  private void sweepDeadRuns() {
+    List<RunRecord> dead = deadRuns.sweep();
+    dead.forEach(r -> telemetry.deadRun());
+    if (!dead.isEmpty()) {
+      planSoon();
+    }
+  }
+
+  private void refreshForecasts() {
+    Instant now = clock.instant();
+    List<Region> regions = cs.catalog().all();
+    cs.sources().forecasts(regions, now, now.plus(PlanningService.DEFAULT_HORIZON));
+    planSoon();
+  }
+
+  /**
+   * Stops taking work, asks every running training to stop at its next checkpoint, waits at most
+   * the configured time (heartbeating meanwhile), then records what still runs as interrupted, so
+   * that the next start resumes it.
+   */
+  @Override
+  public void close() {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    LOG.info("stopping: {} runs asked to checkpoint", live.all().size());
+    try {
+      triggers.close();
+    } catch (RuntimeException e) {
+      LOG.warn("scheduler did not stop cleanly: {}", e.toString());
+    }
+    live.all().forEach(r -> r.requestStop(JobState.QUEUED, "daemon stopping"));
+    Timebase tb = Timebase.of(clock);
+    try {
+      boolean idle =
+          workers.stopAndWait(
+              tb.toBase(config.shutdownWait()),
+              tb.toBase(config.heartbeatEvery()),
+              this::heartbeat);
+      if (!idle) {
+        for (LiveRun r : live.all()) {
+          LOG.warn(
+              "{} did not reach a checkpoint in {}; recorded as interrupted",
+              r.jobId(),
+              config.shutdownWait());
+          deadRuns.interrupt(r.runId(), r.jobId(), "daemon stopped before it reached a checkpoint");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,142 @@
+package dev.carbonshift.daemon;
+
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.store.RunRecord;
+import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.store.RunState;
+import dev.carbonshift.store.StoredJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds runs that nobody runs any more and gives their jobs back to the queue, to resume from their
+ * last checkpoint: a run whose heartbeat is older than {@code deadAfter}, or, at once, a run owned
+ * by a process of this host that no longer exists (a daemon or {@code train} killed with {@code
+ * kill -9}). Runs held by this process are never touched.
+ */
+public final class DeadRuns {
+  private static final Logger LOG = LoggerFactory.getLogger(DeadRuns.class);
+
+  private final RunRepository runs;
+  private final JobRepository jobs;
+  private final LiveRuns live;
+  private final Clock clock;
+  private final Duration deadAfter;
+
+  public DeadRuns(
+      RunRepository runs, JobRepository jobs, LiveRuns live, Clock clock, Duration deadAfter) {
+    this.runs = runs;
+    this.jobs = jobs;
+    this.live = live;
+    this.clock = clock;
+    this.deadAfter = deadAfter;
+  }
+
+  /** Closes every dead run as INTERRUPTED and re-queues its job; returns the runs closed. */
+  public List<RunRecord> sweep() {
+    Instant now = clock.instant();
+    Set<Long> mine = new HashSet<>(live.runIds());
+    List<RunRecord> dead = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (RunRecord r : runs.silentSince(now.minus(deadAfter))) {
+      if (!mine.contains(r.id()) && seen.add(r.id())) {
+        dead.add(r);
+      }
+    }
+    for (RunRecord r : runs.running()) {
+      if (!mine.contains(r.id()) && ownerIsGone(r.owner()) && seen.add(r.id())) {
+        dead.add(r);
+      }
+    }
+    List<RunRecord> closed = new ArrayList<>();
+    for (RunRecord r : dead) {
+      if (close(r, now)) {
+        closed.add(r);
+      }
+    }
+    return closed;
+  }
+
+  private boolean close(RunRecord r, Instant now) {
+    return close(
+        r,
+        now,
+        "found dead: "
+            + (ownerIsGone(r.owner())
+                ? "its process " + r.owner() + " is gone"
+                : "no heartbeat since " + r.heartbeatAt() + " (" + deadAfter + " allowed)"));
+  }
+
+  private boolean close(RunRecord r, Instant now, String why) {
+    try {
+      runs.finish(r.id(), RunState.INTERRUPTED, now);
+    } catch (RuntimeException e) {
+      return false; // finished meanwhile by its owner
+    }
+    runs.endReason(r.id(), why);
+    Optional<StoredJob> job = jobs.find(r.jobId());
+    if (job.isPresent() && job.get().state() == JobState.RUNNING) {
+      try {
+        jobs.transition(
+            r.jobId(),
+            JobState.QUEUED,
+            "run " + r.id() + " " + why + "; resumes from its last checkpoint");
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "{}: run {} was dead but the job moved meanwhile: {}", r.jobId(), r.id(), e.toString());
+      }
+    }
+    LOG.warn("{}: run {} {}; re-queued to resume", r.jobId(), r.id(), why);
+    return true;
+  }
+
+  /** Records a run of this process as interrupted now, its job back in the queue. */
+  void interrupt(long runId, String jobId, String why) {
+    if (runId < 0) {
+      return;
+    }
+    runs.find(runId)
+        .filter(r -> r.state() == RunState.RUNNING)
+        .ifPresent(r -> close(r, clock.instant(), why));
+  }
+
+  /** True if {@code owner} names a process of this host that has exited. */
+  static boolean ownerIsGone(String owner) {
+    if (owner == null) {
+      return false;
+    }
+    String[] parts = owner.split(":");
+    if (parts.length != 3) {
+      return false;
+    }
+    String self = Carbonshift.processName();
+    if (!self.substring(0, self.indexOf(':')).equals(parts[0])) {
+      return false; // another host: only its heartbeat can tell
+    }
+    try {
+      long pid = Long.parseLong(parts[1]);
+      long started = Long.parseLong(parts[2]);
+      Optional<ProcessHandle> p = ProcessHandle.of(pid);
+      if (p.isEmpty() || !p.get().isAlive()) {
+        return true;
+      }
+      // a reused pid: the process that owned the run started at another time
+      return p.get()
+          .info()
+          .startInstant()
+          .map(s -> Math.abs(s.toEpochMilli() - started) > 2_000)
+          .orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.carbonshift.daemon;
+
+import static dev.carbonshift.daemon.DaemonFixture.awaitState;
+import static dev.carbonshift.daemon.DaemonFixture.clockAt;
+import static dev.carbonshift.daemon.DaemonFixture.occurrencesOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.carbonshift.job.JobState;
+import dev.carbonshift.store.Decision;
+import dev.carbonshift.store.PlacementRecord;
+import dev.carbonshift.store.RunRecord;
+import dev.carbonshift.store.RunState;
+import dev.carbonshift.store.StoredJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon end to end in this JVM: a real H2 file, Quartz's JDBC job store in it, real training,
+ * on a clock 1800 times faster than the wall (so an hour passes in two seconds and no test sleeps;
+ * each waits on the store's state within a bound).
+ */
+class DaemonTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Duration WITHIN = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  @Test
+  void a_submitted_job_is_planned_started_by_its_trigger_at_its_start_and_succeeds_accounted()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    ScaledClock clock = clockAt(T0);
+    try (Carbonshift cs = f.open(clock);
+        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+      daemon.start();
+      StoredJob job =
+          cs.intake()
+              .submit(List.of(f.descriptor("soon", 3, "earliestStart: 1h", "deadline: 4h")))
+              .get(0);
+      daemon.submitted(job);
+
+      StoredJob done = awaitState(cs, job.id(), JobState.SUCCEEDED, WITHIN);
+
+      PlacementRecord p = cs.placements().current(job.id()).orElseThrow();
+      assertThat(p.start()).isAfterOrEqualTo(T0.plus(Duration.ofHours(1)));
+      List<RunRecord> runs = cs.runs().forJob(job.id());
+      assertThat(runs).hasSize(1);
+      RunRecord run = runs.get(0);
+      // started by its trigger at the planned start, not before; at 1800x a second of wall-clock
+      // latency on a loaded machine is half an hour, so "not much after" is the start tolerance
+      assertThat(run.startedAt())
+          .isAfterOrEqualTo(p.start())
+          .isBefore(p.start().plus(f.config.startTolerance()));
+      assertThat(run.region()).isEqualTo(p.region());
+      assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(run.owner()).isEqualTo(cs.owner());
+      assertThat(run.accounting().itKwh()).isPositive();
+      assertThat(run.accounting().kgCo2e()).isPositive();
+      assertThat(run.modelVersionId()).isNotNull();
+      assertThat(done.stateReason()).startsWith("soon:1");
+      assertThat(cs.decisions().forJob(job.id()))
+          .extracting(Decision::decision)
+          .containsSubsequence(
+              "QUEUED", "QUEUED -> PLANNED", "PLANNED -> RUNNING", "RUNNING -> SUCCEEDED");
+    }
+  }
+
+  @Test
+  void an_interruptible_job_pauses_at_its_slice_end_and_resumes_from_its_checkpoint_in_the_next()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    ScaledClock clock = clockAt(T0);
+    Instant now = clock.instant();
+    Instant slice1End = now.plus(Duration.ofMinutes(40));
+    Instant slice2Start = now.plus(Duration.ofMinutes(100));
+    StoredJob job;
+    try (Carbonshift cs = f.open(clock)) {
+      job =
+          cs.intake()
+              .submit(List.of(f.descriptor("sliced", 8, "interruptible: true", "deadline: 12h")))
+              .get(0);
+      // two slices placed by hand, the first starting now: a placement that has started is held
+      cs.placements()
+          .save(
+              new PlacementRecord(
+                  0,
+                  job.id(),
+                  now,
+                  "gb",
+                  now,
+                  slice2Start.plus(Duration.ofMinutes(40)),
+                  "[{\"start\":\"%s\",\"end\":\"%s\"},{\"start\":\"%s\",\"end\":\"%s\"}]"
+                      .formatted(
+                          now, slice1End, slice2Start, slice2Start.plus(Duration.ofMinutes(40))),
+                  0.1,
+                  10,
+                  20,
+                  "two slices, by the test",
+                  null));
+      cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
+      try (Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+        // the first slice's training lasts until its end: each epoch waits for the clock
+        daemon.listen(
+            e ->
+                await()
+                    .atMost(WITHIN)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> !clock.instant().isBefore(slice1End) || e.epoch() > 1));
+        daemon.start();
+
+        awaitState(cs, job.id(), JobState.SUCCEEDED, WITHIN);
+      }
+      List<RunRecord> runs = cs.runs().forJob(job.id());
+      assertThat(runs)
+          .extracting(RunRecord::state)
+          .containsExactly(RunState.INTERRUPTED, RunState.SUCCEEDED);
+      assertThat(runs).extracting(RunRecord::sliceIndex).containsExactly(0, 1);
+      assertThat(runs.get(0).endReason()).contains("slice 1 ended");
+      assertThat(runs.get(0).endedAt()).isAfterOrEqualTo(slice1End);
+      assertThat(runs.get(1).startedAt()).isAfterOrEqualTo(slice2Start);
+      assertThat(runs.get(1).endReason()).contains("resumed from a checkpoint");
+      assertThat(cs.models().list("sliced")).hasSize(1);
+      assertThat(cs.decisions().forJob(job.id()))
+          .extracting(Decision::decision)
+          .contains("RUNNING -> PLANNED");
+    }
+  }
+
+  @Test
+  void a_recurring_descriptor_submits_a_fresh_job_each_time_its_cron_fires() throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    ScaledClock clock = clockAt(T0.plus(Duration.ofMinutes(20)));
+    try (Carbonshift cs = f.open(clock);
+        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+      daemon.start();
+      StoredJob nightly =
+          cs.intake()
+              .submit(
+                  List.of(f.descriptor("hourly", 2, "schedule: \"0 0 * * * ?\"", "deadline: 6h")))
+              .get(0);
+      assertThat(nightly.state()).isEqualTo(JobState.RECURRING);
+      daemon.submitted(nightly);
+
+      await().atMost(WITHIN).until(() -> occurrencesOf(cs, nightly.id()).size() >= 1);
+
+      StoredJob first = occurrencesOf(cs, nightly.id()).get(0);
+      Instant oneAm = T0.plus(Duration.ofHours(1));
+      assertThat(first.submittedAt())
+          .isAfterOrEqualTo(oneAm)
+          .isBefore(oneAm.plus(Duration.ofMinutes(20)));
+      assertThat(first.deadline()).isEqualTo(first.submittedAt().plus(Duration.ofHours(6)));
+      assertThat(first.schedule()).isNull();
+      assertThat(cs.jobs().find(nightly.id()).orElseThrow().state()).isEqualTo(JobState.RECURRING);
+    }
+  }
+
+  @Test
+  void a_schedule_missed_several_times_while_down_submits_once_and_a_missed_start_is_replanned()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    StoredJob nightly;
+    StoredJob planned;
+    PlacementRecord before;
+    try (Carbonshift cs = f.open(clockAt(T0.plus(Duration.ofMinutes(10))))) {
+      try (Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+        daemon.start();
+        nightly =
+            cs.intake()
+                .submit(
+                    List.of(f.descriptor("hourly", 2, "schedule: \"0 0 * * * ?\"", "deadline: 6h")))
+                .get(0);
+        daemon.submitted(nightly);
+        planned =
+            cs.intake()
+                .submit(List.of(f.descriptor("later", 2, "earliestStart: 40m", "deadline: 20h")))
+                .get(0);
+        daemon.planRound();
+        before = cs.placements().current(planned.id()).orElseThrow();
+      } // down before the cron's 01:00 and before the job's start
+      assertThat(occurrencesOf(cs, nightly.id())).isEmpty();
+    }
+    // back five hours later: 01:00 … 05:00 were missed, and so was the job's start
+    Instant back = before.start().plus(Duration.ofHours(5));
+    try (Carbonshift cs = f.open(clockAt(back));
+        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+      daemon.start();
+
+      await().atMost(WITHIN).until(() -> occurrencesOf(cs, nightly.id()).size() >= 1);
+      awaitState(cs, planned.id(), JobState.SUCCEEDED, WITHIN);
+
+      long missedOnce =
+          occurrencesOf(cs, nightly.id()).stream()
+              .filter(j -> j.submittedAt().isBefore(back.plus(Duration.ofMinutes(50))))
+              .count();
+      assertThat(missedOnce).as("occurrences submitted for the missed hours").isEqualTo(1);
+      assertThat(cs.decisions().forJob(planned.id()))
+          .extracting(Decision::reason)
+          .anyMatch(r -> r.startsWith("missed its start at " + before.start()));
+      PlacementRecord after = cs.placements().current(planned.id()).orElseThrow();
+      assertThat(after.id()).isNotEqualTo(before.id());
+      assertThat(after.start()).isAfterOrEqualTo(back);
+    }
+  }
+}
