@@ -1,5 +1,6 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.train.TrainingSavingsBench;
@@ -67,7 +68,10 @@ final class BenchTrainingCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path dir = jobs == null ? ctx.defaultDir("jobs") : ctx.resolve(jobs);
-    JobIntake intake = new JobIntake(store.catalog(ctx), null, ctx.clock());
+    JobIntake intake;
+    try (Carbonshift cs = store.open(ctx)) {
+      intake = new JobIntake(cs.catalog(), null, ctx.clock());
+    }
     var set =
         new TrainingSavingsBench.Jobs(
             job(intake, dir, "forecaster-es-train.yaml"),

@@ -1,6 +1,7 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.StoredJob;
@@ -37,13 +38,16 @@ final class CancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobRepository jobs = new JobRepository(store.open(ctx), ctx.clock());
-    if (jobs.find(jobId).isEmpty()) {
-      throw new InvalidInputException(null, 0, "JOB", "no job '" + jobId + "' in " + store.db);
+    try (Carbonshift cs = store.open(ctx)) {
+      JobRepository jobs = cs.jobs();
+      if (jobs.find(jobId).isEmpty()) {
+        throw new InvalidInputException(
+            null, 0, "JOB", "no job '" + jobId + "' in " + store.shownDb());
+      }
+      StoredJob j = jobs.transition(jobId, JobState.CANCELLED, reason);
+      spec.commandLine().getOut().printf("%s  %s  %s%n", j.id(), j.name(), j.state());
+      spec.commandLine().getOut().flush();
+      return Main.OK;
     }
-    StoredJob j = jobs.transition(jobId, JobState.CANCELLED, reason);
-    spec.commandLine().getOut().printf("%s  %s  %s%n", j.id(), j.name(), j.state());
-    spec.commandLine().getOut().flush();
-    return Main.OK;
   }
 }

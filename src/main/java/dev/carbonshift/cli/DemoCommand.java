@@ -1,16 +1,9 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.carbon.chain.CarbonSources;
-import dev.carbonshift.daemon.JobIntake;
-import dev.carbonshift.daemon.PlanningService;
-import dev.carbonshift.daemon.QueuePlanner;
+import dev.carbonshift.daemon.Carbonshift;
+import dev.carbonshift.daemon.DaemonConfig;
 import dev.carbonshift.plan.Placement;
-import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
-import dev.carbonshift.store.Database;
-import dev.carbonshift.store.IntensityRepository;
-import dev.carbonshift.store.JobRepository;
-import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -56,10 +51,20 @@ final class DemoCommand implements Callable<Integer> {
     Path dbBase = dir.resolve("carbonshift");
     Files.deleteIfExists(dir.resolve("carbonshift.mv.db"));
     Files.deleteIfExists(dir.resolve("carbonshift.trace.db"));
-    Database db = Database.file(dbBase);
-    out.printf("== Carbonshift demo (store: %s.mv.db)%n%n", dbBase);
+    DaemonConfig config =
+        DaemonConfig.load(
+            Optional.empty(),
+            ctx.env(),
+            Map.of("db", dbBase.toString(), "dataDir", dir.resolve("models").toString()),
+            StoreOptions.places(ctx));
+    try (Carbonshift cs = Carbonshift.open(config, ctx.clock())) {
+      return run(cs, dir, dbBase, out);
+    }
+  }
 
-    RegionCatalog catalog = RegionCatalog.load(ctx.defaultDir("regions"));
+  private int run(Carbonshift cs, Path dir, Path dbBase, PrintWriter out) throws IOException {
+    out.printf("== Carbonshift demo (store: %s.mv.db)%n%n", dbBase);
+    RegionCatalog catalog = cs.catalog();
     out.printf("== %d regions from %s%n", catalog.all().size(), catalog.dir());
     for (var r : catalog.all()) {
       out.printf(
@@ -70,26 +75,26 @@ final class DemoCommand implements Callable<Integer> {
     try (Stream<Path> s = Files.list(ctx.defaultDir("jobs"))) {
       jobFiles = s.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
     }
-    JobRepository jobs = new JobRepository(db, ctx.clock());
-    List<StoredJob> stored = new JobIntake(catalog, jobs, ctx.clock()).submit(jobFiles);
+    List<StoredJob> stored = cs.intake().submit(jobFiles);
     out.printf(
         "%n== submitted %d example jobs, each validated before it was stored%n", stored.size());
-    JobTable.print(db, ctx.clock(), out);
+    JobTable.print(cs.jobs(), cs.placements(), out);
+    for (StoredJob j : stored) {
+      if (j.recurring()) {
+        StoredJob first = cs.intake().submitOccurrence(j);
+        out.printf(
+            "%s recurs on '%s': its first run is submitted now as %s%n",
+            j.name(), j.schedule(), first.id());
+      }
+    }
 
     out.printf(
         "%n== planning: lowest-carbon region and window per job, within deadline and capacity%n");
-    // One set of sources for planning and accounting: the traces are read once.
-    try (CarbonSources sources =
-        CarbonSources.fromEnvironment(
-            ctx.env(), ctx.clock(), catalog, new IntensityRepository(db))) {
-      PlanningService planning =
-          new PlanningService(catalog, sources, ctx.clock(), PlanSettings.DEFAULT);
-      List<Placement> placed =
-          new QueuePlanner(jobs, new PlacementRepository(db), planning, catalog, ctx.clock())
-              .planRound();
+    {
+      List<Placement> placed = cs.queuePlanner().planRound();
       double planned = placed.stream().mapToDouble(Placement::gCo2e).sum();
       double baseline = placed.stream().mapToDouble(Placement::baselineGCo2e).sum();
-      JobTable.print(db, ctx.clock(), out);
+      JobTable.print(cs.jobs(), cs.placements(), out);
       out.printf(
           Locale.ROOT,
           "expected %.0f gCO2e vs %.0f gCO2e at once at home: %.0f%% less%n",
@@ -99,9 +104,9 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
 
       out.printf(
-          "%n== training with Deeplearning4j, measured; offline, each job runs now and is"
-              + " accounted at the intensities of its placed window%n");
-      DemoRuns.runAll(ctx, db, catalog, sources, dir, out, spec.commandLine().getErr());
+          "%n== training with Deeplearning4j, measured; offline, each job runs now (not at its"
+              + " placed window) and is accounted at the intensities it really ran at%n");
+      DemoRuns.runAll(cs, dir, out, spec.commandLine().getErr());
     }
     out.flush();
     return Main.OK;

@@ -1,23 +1,19 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.JobRunner;
-import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.daemon.LiveRun;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.Strategy;
-import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.report.HtmlReport;
 import dev.carbonshift.report.RunRows;
-import dev.carbonshift.store.Database;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.ModelVersionRepository;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.PlacementRepository;
-import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.StoredJob;
 import dev.carbonshift.train.ModelVersion;
-import dev.carbonshift.train.Trainers;
 import dev.carbonshift.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,19 +30,11 @@ import java.util.Map;
 final class DemoRuns {
   private DemoRuns() {}
 
-  static void runAll(
-      Context ctx,
-      Database db,
-      RegionCatalog catalog,
-      CarbonSources sources,
-      Path dir,
-      PrintWriter out,
-      PrintWriter err)
+  static void runAll(Carbonshift cs, Path dir, PrintWriter out, PrintWriter err)
       throws java.io.IOException {
-    JobRepository jobs = new JobRepository(db, ctx.clock());
-    PlacementRepository placements = new PlacementRepository(db);
-    ModelVersionRepository models = new ModelVersionRepository(db);
-    EnergyMeter meter = MeterSetup.forThisJvm(ctx);
+    JobRepository jobs = cs.jobs();
+    PlacementRepository placements = cs.placements();
+    ModelVersionRepository models = cs.models();
     // Parents first: scratch models before the incremental and transfer jobs that start from them.
     Map<String, PlacementRecord> placementOf = new HashMap<>();
     for (StoredJob j : jobs.inState(JobState.PLANNED)) {
@@ -72,34 +60,23 @@ final class DemoRuns {
             "kgCO2e",
             "AT HOME",
             "MODEL");
-    JobRunner runner =
-        new JobRunner(
-            jobs,
-            placements,
-            new RunRepository(db),
-            models,
-            catalog,
-            sources,
-            Trainers.dl4j(models, dir.resolve("models"), ctx.clock()),
-            meter,
-            ctx.clock());
+    JobRunner runner = cs.runner();
     for (StoredJob j : planned) {
       ProgressBar bar = new ProgressBar(err);
       err.printf("%s (%s, %s)%n", j.name(), j.strategy().name().toLowerCase(Locale.ROOT), j.id());
       PlacementRecord placement = placementOf.get(j.id());
-      JobRunner.Result r = runner.run(j, new JobRunner.Options(true, bar::update));
+      JobRunner.Result r = runner.run(j, LiveRun.detached(j.id()), bar::update);
       bar.finish();
       RunAccount a = r.account().orElseThrow();
+      TrainingOutcome outcome = r.outcome().orElseThrow();
       double runKg = a.emissions().map(e -> e.kgCo2e()).orElse(0.0);
       double homeKg = a.baseline().map(e -> e.kgCo2e()).orElse(0.0);
       kg += runKg;
       baselineKg += homeKg;
       String model =
-          r.outcome() instanceof TrainingOutcome.Completed c
+          outcome instanceof TrainingOutcome.Completed c
               ? c.version().ref() + " " + c.run().metric() + "=" + fmt("%.3f", c.run().testMetric())
-              : r.outcome() instanceof TrainingOutcome.Failed f
-                  ? "failed: " + f.reason()
-                  : "stopped";
+              : outcome instanceof TrainingOutcome.Failed f ? "failed: " + f.reason() : "stopped";
       t.row(
           j.name(),
           placement.region(),
@@ -123,8 +100,9 @@ final class DemoRuns {
     Files.writeString(
         report,
         HtmlReport.render(
-            RunRows.between(db, Instant.EPOCH, ctx.clock().instant().plus(Duration.ofDays(1))),
-            ctx.clock().instant(),
+            RunRows.between(
+                cs.database(), Instant.EPOCH, cs.clock().instant().plus(Duration.ofDays(1))),
+            cs.clock().instant(),
             "Carbonshift offline demo"));
     out.printf("report: %s%n", report);
     out.printf("%n== model registry%n");

@@ -1,24 +1,21 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.store.Database;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 
 /** The table of jobs that {@code status} and {@code demo} print. */
 final class JobTable {
   private JobTable() {}
 
-  static void print(Database db, Clock clock, PrintWriter out) {
-    List<StoredJob> jobs = new JobRepository(db, clock).all();
+  static void print(JobRepository repository, PlacementRepository placements, PrintWriter out) {
+    List<StoredJob> jobs = repository.all();
     if (jobs.isEmpty()) {
       out.println("no jobs");
       return;
     }
-    PlacementRepository placements = new PlacementRepository(db);
     Table t = new Table("ID", "NAME", "TEAM", "KIND", "STATE", "HOME", "DEADLINE", "PLACEMENT");
     for (StoredJob j : jobs) {
       String placed =

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     subcommands = {
       DemoCommand.class,
+      DaemonCommand.class,
       SubmitCommand.class,
       StatusCommand.class,
       CancelCommand.class,

@@ -1,6 +1,6 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.store.ModelVersionRepository;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.train.ModelVersion;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,7 +41,10 @@ final class ModelsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ModelVersion> versions = new ModelVersionRepository(store.open(ctx)).list(name);
+    List<ModelVersion> versions;
+    try (Carbonshift cs = store.open(ctx)) {
+      versions = cs.models().list(name);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (versions.isEmpty()) {
       out.println(name == null ? "no model versions yet" : "no versions of " + name);

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carbonshift.carbon.RegionForecast;
-import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.daemon.PlanningService;
 import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.plan.PlanJob;
 import dev.carbonshift.plan.PlanRenderer;
-import dev.carbonshift.plan.PlanSettings;
-import dev.carbonshift.region.RegionCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +49,15 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RegionCatalog catalog = store.catalog(ctx);
-    JobParser parser = JobIntake.parserFor(catalog, ctx.clock());
-    List<PlanJob> jobs = new ArrayList<>();
-    for (String f : files) {
-      ParsedJob p = parser.parse(ctx.resolve(f), f);
-      jobs.add(PlanJob.of(p.spec().name(), p.spec(), ctx.clock().instant()));
-    }
     PlanningService.Round round;
-    try (CarbonSources sources =
-        CarbonSources.fromEnvironment(ctx.env(), ctx.clock(), catalog, null)) {
-      round =
-          new PlanningService(catalog, sources, ctx.clock(), PlanSettings.DEFAULT)
-              .plan(jobs, List.of());
+    try (Carbonshift cs = store.open(ctx)) {
+      JobParser parser = JobIntake.parserFor(cs.catalog(), ctx.clock());
+      List<PlanJob> jobs = new ArrayList<>();
+      for (String f : files) {
+        ParsedJob p = parser.parse(ctx.resolve(f), f);
+        jobs.add(PlanJob.of(p.spec().name(), p.spec(), ctx.clock().instant()));
+      }
+      round = cs.dryRunPlanning().plan(jobs, List.of());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

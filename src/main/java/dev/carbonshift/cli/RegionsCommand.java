@@ -1,6 +1,7 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.carbon.YearlyAverages;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
 import java.io.PrintWriter;
@@ -27,7 +28,10 @@ final class RegionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegionCatalog catalog = store.catalog(ctx);
+    RegionCatalog catalog;
+    try (Carbonshift cs = store.open(ctx)) {
+      catalog = cs.catalog();
+    }
     YearlyAverages yearly = YearlyAverages.bundled();
     Table t =
         new Table("ID", "NAME", "ZONE", "PUE", "CAPACITY", "GPUS", "YEARLY gCO2/kWh", "SOURCES");

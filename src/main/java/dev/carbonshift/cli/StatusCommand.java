@@ -1,11 +1,8 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
-import dev.carbonshift.store.Database;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.store.Decision;
-import dev.carbonshift.store.DecisionRepository;
-import dev.carbonshift.store.JobRepository;
-import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,25 +31,26 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Database db = store.open(ctx);
-    PrintWriter out = spec.commandLine().getOut();
-    if (jobId == null) {
-      JobTable.print(db, ctx.clock(), out);
-    } else {
-      one(db, out);
+    try (Carbonshift cs = store.open(ctx)) {
+      PrintWriter out = spec.commandLine().getOut();
+      if (jobId == null) {
+        JobTable.print(cs.jobs(), cs.placements(), out);
+      } else {
+        one(cs, out);
+      }
+      out.flush();
+      return Main.OK;
     }
-    out.flush();
-    return Main.OK;
   }
 
-  private void one(Database db, PrintWriter out) {
+  private void one(Carbonshift cs, PrintWriter out) {
     StoredJob j =
-        new JobRepository(db, ctx.clock())
+        cs.jobs()
             .find(jobId)
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        null, 0, "JOB", "no job '" + jobId + "' in " + store.db));
+                        null, 0, "JOB", "no job '" + jobId + "' in " + store.shownDb()));
     out.printf("%s  %s  (%s, %s, team %s)%n", j.id(), j.name(), j.kind(), j.strategy(), j.team());
     out.printf("state:     %s — %s%n", j.state(), j.stateReason());
     out.printf(
@@ -65,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
     if (j.schedule() != null) {
       out.printf("schedule:  %s%n", j.schedule());
     }
-    new PlacementRepository(db)
+    cs.placements()
         .current(j.id())
         .ifPresent(
             p ->
@@ -80,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
                     p.reason(),
                     p.fallback() == null ? "" : "\n  fallback: " + p.fallback()));
     out.println("decisions:");
-    for (Decision d : new DecisionRepository(db).forJob(j.id())) {
+    for (Decision d : cs.decisions().forJob(j.id())) {
       out.printf("  %s  %-9s %s — %s%n", d.at(), d.category(), d.decision(), d.reason());
     }
   }

@@ -1,19 +1,24 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.region.RegionCatalog;
-import dev.carbonshift.store.Database;
-import java.nio.file.Path;
+import dev.carbonshift.daemon.Carbonshift;
+import dev.carbonshift.daemon.DaemonConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that use the knowledge store and the region catalog. */
+/**
+ * Options shared by the commands that use the knowledge store and the region catalog; every such
+ * command gets its parts from {@link Carbonshift}, the one composition root.
+ */
 public final class StoreOptions {
   @Option(
       names = "--db",
       paramLabel = "PATH",
       description =
-          "H2 store file, without .mv.db (default: $CARBONSHIFT_DB, else ${DEFAULT-VALUE} under"
-              + " the working directory)",
-      defaultValue = "${env:CARBONSHIFT_DB:-.carbonshift/carbonshift}")
+          "H2 store file, without .mv.db, or a JDBC URL (default: $CARBONSHIFT_DB, else "
+              + DaemonConfig.DEFAULT_DB
+              + " under the working directory)")
   String db;
 
   @Option(
@@ -22,15 +27,34 @@ public final class StoreOptions {
       description = "folder of region files (default: ./regions, else the bundled ones)")
   String regions;
 
-  Database open(Context ctx) {
-    return Database.file(ctx.resolve(db));
+  /** The settings: defaults, environment, then these options and {@code more} over them. */
+  DaemonConfig config(Context ctx, Map<String, String> more) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (db != null) {
+      flags.put("db", ctx.resolve(db).toString());
+    }
+    if (regions != null) {
+      flags.put("regions", regions);
+    }
+    flags.putAll(more);
+    return DaemonConfig.load(Optional.empty(), ctx.env(), flags, places(ctx));
   }
 
-  Path regionsDir(Context ctx) {
-    return regions == null ? ctx.defaultDir("regions") : ctx.resolve(regions);
+  static DaemonConfig.Places places(Context ctx) {
+    return new DaemonConfig.Places(ctx.workDir(), ctx.home());
   }
 
-  RegionCatalog catalog(Context ctx) {
-    return RegionCatalog.load(regionsDir(ctx));
+  /** Carbonshift's parts for these options; close it when done. */
+  Carbonshift open(Context ctx) {
+    return open(ctx, Map.of());
+  }
+
+  Carbonshift open(Context ctx, Map<String, String> more) {
+    return Carbonshift.open(config(ctx, more), ctx.clock());
+  }
+
+  /** The store as the user named it, for messages. */
+  String shownDb() {
+    return db != null ? db : DaemonConfig.DEFAULT_DB;
   }
 }

@@ -1,8 +1,6 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.daemon.JobIntake;
-import dev.carbonshift.region.RegionCatalog;
-import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.store.StoredJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,16 +34,15 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegionCatalog catalog = store.catalog(ctx);
     List<Path> paths = files.stream().map(ctx::resolve).toList();
-    JobIntake intake =
-        new JobIntake(catalog, new JobRepository(store.open(ctx), ctx.clock()), ctx.clock());
-    List<StoredJob> stored = intake.submit(paths, files);
-    PrintWriter out = spec.commandLine().getOut();
-    for (StoredJob j : stored) {
-      out.printf("%s  %-28s %s%n", j.id(), j.name(), j.state());
+    try (Carbonshift cs = store.open(ctx)) {
+      List<StoredJob> stored = cs.intake().submit(paths, files);
+      PrintWriter out = spec.commandLine().getOut();
+      for (StoredJob j : stored) {
+        out.printf("%s  %-28s %s%n", j.id(), j.name(), j.state());
+      }
+      out.flush();
+      return Main.OK;
     }
-    out.flush();
-    return Main.OK;
   }
 }
