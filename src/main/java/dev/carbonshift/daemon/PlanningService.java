@@ -4,6 +4,7 @@ import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.plan.OnlinePlanner;
 import dev.carbonshift.plan.PlanJob;
 import dev.carbonshift.plan.PlanRegion;
 import dev.carbonshift.plan.PlanRequest;
@@ -59,8 +60,37 @@ public final class PlanningService {
     }
   }
 
+  /** A one-off plan of {@code jobs} around the {@code running} ones, at the clock's now. */
   public Round plan(List<PlanJob> jobs, List<RunningJob> running) {
     Instant now = clock.instant();
+    Intensities in = intensities(jobs, now);
+    PlanRequest req =
+        new PlanRequest(jobs, in.regions(), in.byZone(), in.yearly(), running, now, settings);
+    return new Round(Planner.plan(req), in.byRegion());
+  }
+
+  /**
+   * One round of the online policy over a queue at {@code now}: intensities are asked for every
+   * waiting job, since a displaced arrival re-plans them all.
+   *
+   * @param forecastsRenewed whether forecasts were renewed since the last round (see {@link
+   *     OnlinePlanner#plan})
+   */
+  public Round planOnline(OnlinePlanner.Queue queue, boolean forecastsRenewed, Instant now) {
+    Intensities in = intensities(queue.waiting(), now);
+    OnlinePlanner.Conditions at =
+        new OnlinePlanner.Conditions(in.regions(), in.byZone(), in.yearly(), now, settings);
+    return new Round(OnlinePlanner.plan(queue, forecastsRenewed, at), in.byRegion());
+  }
+
+  /** What the sources say of the regions the jobs may use, from {@code now} over their windows. */
+  private record Intensities(
+      List<PlanRegion> regions,
+      Map<String, ForecastResult> byZone,
+      Map<String, Double> yearly,
+      Map<String, RegionForecast> byRegion) {}
+
+  private Intensities intensities(List<PlanJob> jobs, Instant now) {
     Instant to = now.plus(DEFAULT_HORIZON);
     for (PlanJob j : jobs) {
       if (j.deadline() != null && j.deadline().isAfter(to)) {
@@ -78,16 +108,11 @@ public final class PlanningService {
       byZone.put(f.forecast().zone(), f.forecast());
     }
     List<PlanRegion> planRegions = regions.stream().map(PlanRegion::of).toList();
-    PlanRequest req =
-        new PlanRequest(
-            jobs,
-            planRegions,
-            byZone,
-            PlanRequest.yearlyFor(YearlyAverages.bundled(), planRegions),
-            running,
-            now,
-            settings);
-    return new Round(Planner.plan(req), byRegion);
+    return new Intensities(
+        planRegions,
+        byZone,
+        PlanRequest.yearlyFor(YearlyAverages.bundled(), planRegions),
+        byRegion);
   }
 
   private static boolean anyAllows(List<PlanJob> jobs, String regionId) {

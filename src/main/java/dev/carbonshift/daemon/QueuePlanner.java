@@ -1,11 +1,14 @@
 package dev.carbonshift.daemon;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
+import dev.carbonshift.plan.OnlinePlanner;
 import dev.carbonshift.plan.Placement;
 import dev.carbonshift.plan.PlanJob;
+import dev.carbonshift.plan.RunningJob;
 import dev.carbonshift.plan.Slice;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.JobRepository;
@@ -13,16 +16,32 @@ import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Plans the stored queue: every QUEUED job, and every PLANNED job that has not started (it may move
- * when fresher forecasts say so), gets a placement stored with its reason and the provenance of its
+ * Runs the online policy ({@link OnlinePlanner}) on the stored queue. Waiting, and free to move:
+ * QUEUED jobs (the arrivals) and PLANNED jobs whose placement has not started. Holding capacity,
+ * never moved: RUNNING jobs, and PLANNED jobs whose placement start has passed (an interruptible
+ * job between slices). Each placement made is stored with its reason and the provenance of its
  * intensities; QUEUED jobs become PLANNED.
  */
 public final class QueuePlanner {
+  /**
+   * How long from now a running job holds its region at least, whatever its placement says: its end
+   * is an estimate, and one that overruns holds the region until it ends.
+   */
+  public static final Duration OVERRUN_HOLD = Duration.ofMinutes(15);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final JobRepository jobs;
   private final PlacementRepository placements;
   private final PlanningService planning;
@@ -42,37 +61,61 @@ public final class QueuePlanner {
     this.clock = clock;
   }
 
-  /** One round; returns the placements made, by job id. */
+  /**
+   * A round on fresh forecasts, {@code planRound(true)}: every waiting job is re-planned. Each
+   * round asks the carbon sources anew, so this is always right, only dearer than inserting.
+   *
+   * @return the placements made and stored
+   */
   public List<Placement> planRound() {
-    List<StoredJob> waiting = new ArrayList<>();
-    for (StoredJob j : jobs.inState(JobState.QUEUED, JobState.PLANNED)) {
-      boolean started =
-          j.state() == JobState.PLANNED
-              && placements
-                  .current(j.id())
-                  .map(p -> !p.start().isAfter(clock.instant()))
-                  .orElse(false);
-      if (!started) {
-        waiting.add(j);
+    return planRound(true);
+  }
+
+  /**
+   * One round of the online policy.
+   *
+   * @param forecastsRenewed whether forecasts were renewed since the last round: then every waiting
+   *     job is re-planned; else only the QUEUED jobs are inserted around the current plan (and the
+   *     waiting jobs re-planned together when capacity displaces them); with neither, nothing is
+   *     planned and no source is asked
+   * @return the placements made and stored; jobs whose placement stands get none
+   */
+  public List<Placement> planRound(boolean forecastsRenewed) {
+    Instant now = clock.instant();
+    List<PlanJob> waiting = new ArrayList<>();
+    Map<String, Placement> current = new HashMap<>();
+    List<RunningJob> held = new ArrayList<>();
+    Set<String> arrivals = new HashSet<>();
+    Map<String, StoredJob> byId = new HashMap<>();
+    for (StoredJob j : jobs.inState(JobState.QUEUED, JobState.PLANNED, JobState.RUNNING)) {
+      Optional<PlacementRecord> p = placements.current(j.id());
+      if (j.state() == JobState.RUNNING) {
+        p.ifPresent(
+            r -> held.add(RunningJob.running(j.id(), r.region(), slices(r), now, OVERRUN_HOLD)));
+      } else if (j.state() == JobState.PLANNED && p.isPresent() && !p.get().start().isAfter(now)) {
+        held.add(RunningJob.remaining(j.id(), p.get().region(), slices(p.get()), now));
+      } else {
+        waiting.add(planJob(j));
+        byId.put(j.id(), j);
+        if (j.state() == JobState.QUEUED || p.isEmpty()) {
+          arrivals.add(j.id());
+        } else {
+          current.put(j.id(), placement(p.get()));
+        }
       }
     }
-    if (waiting.isEmpty()) {
+    OnlinePlanner.Queue queue = new OnlinePlanner.Queue(waiting, current, held, arrivals);
+    if (queue.settled(forecastsRenewed) || waiting.isEmpty()) {
       return List.of();
     }
-    List<PlanJob> planJobs = new ArrayList<>();
-    for (StoredJob j : waiting) {
-      planJobs.add(planJob(j));
-    }
-    PlanningService.Round round = planning.plan(planJobs, List.of());
-    Map<String, StoredJob> byId = new java.util.HashMap<>();
-    waiting.forEach(j -> byId.put(j.id(), j));
+    PlanningService.Round round = planning.planOnline(queue, forecastsRenewed, now);
     for (Placement p : round.result().placements()) {
       StoredJob j = byId.get(p.jobId());
       placements.save(
           new PlacementRecord(
               0,
               j.id(),
-              clock.instant(),
+              now,
               p.regionId(),
               p.start(),
               p.end(),
@@ -91,29 +134,51 @@ public final class QueuePlanner {
 
   /** The planner's view of a stored job, its times as resolved at submission. */
   PlanJob planJob(StoredJob j) {
-    JobSpec spec = JobIntake.specOf(j, catalog, clock);
-    PlanJob fromSpec = PlanJob.of(j.id(), EstimateDefaults.orDefault(spec), j.submittedAt());
-    return new PlanJob(
+    return PlanJob.of(
         j.id(),
+        JobIntake.specOf(j, catalog, clock),
         j.submittedAt(),
         j.earliestStart(),
-        j.deadline(),
-        fromSpec.duration(),
-        fromSpec.powerWatts(),
-        fromSpec.interruptible(),
-        fromSpec.minSlice(),
-        fromSpec.resumeKwh(),
-        fromSpec.priority(),
-        fromSpec.home(),
-        fromSpec.regions());
+        j.deadline());
   }
 
-  private static String slicesJson(List<Slice> slices) {
+  private static Placement placement(PlacementRecord r) {
+    return new Placement(
+        r.jobId(),
+        r.region(),
+        r.start(),
+        r.end(),
+        slices(r),
+        r.expectedKwh(),
+        r.expectedGCo2e(),
+        r.baselineGCo2e(),
+        r.reason(),
+        r.fallback());
+  }
+
+  /** The stored slices of a placement; one from start to end when it is not sliced. */
+  static List<Slice> slices(PlacementRecord r) {
+    if (r.slicesJson() == null) {
+      return List.of(new Slice(r.start(), r.end()));
+    }
+    try {
+      List<Slice> out = new ArrayList<>();
+      for (JsonNode s : JSON.readTree(r.slicesJson())) {
+        out.add(
+            new Slice(
+                Instant.parse(s.path("start").asText()), Instant.parse(s.path("end").asText())));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("placement " + r.id() + ": unreadable slices", e);
+    }
+  }
+
+  static String slicesJson(List<Slice> slices) {
     if (slices.size() <= 1) {
       return null;
     }
-    ObjectMapper m = new ObjectMapper();
-    ArrayNode a = m.createArrayNode();
+    ArrayNode a = JSON.createArrayNode();
     for (Slice s : slices) {
       a.addObject().put("start", s.start().toString()).put("end", s.end().toString());
     }

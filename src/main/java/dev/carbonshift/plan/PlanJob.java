@@ -1,5 +1,6 @@
 package dev.carbonshift.plan;
 
+import dev.carbonshift.job.Estimate;
 import dev.carbonshift.job.JobSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param minSlice shortest slice an interruptible job may run in, or {@code null} for no minimum
  * @param resumeKwh extra IT energy each resume costs (reloading a checkpoint), 0 for none
  * @param regions allowed region ids; empty (or {@code *}) allows every region
+ * @param defaultEstimate whether duration and power are {@link #DEFAULT_ESTIMATE} because the job
+ *     stated none; every placement of the job says so
  */
 public record PlanJob(
     String id,
@@ -28,7 +31,22 @@ public record PlanJob(
     double resumeKwh,
     int priority,
     String home,
-    Set<String> regions) {
+    Set<String> regions,
+    boolean defaultEstimate) {
+
+  /**
+   * The estimate of a job that states none and has no earlier runs to learn from: a stated,
+   * conservative guess, so that the job is still planned (and says so) rather than stuck.
+   */
+  public static final Estimate DEFAULT_ESTIMATE = new Estimate(Duration.ofHours(1), 250);
+
+  /** What a placement of a job planned on {@link #DEFAULT_ESTIMATE} says about its estimate. */
+  public static final String DEFAULT_ESTIMATE_NOTE =
+      "no estimate stated or learned: planned on the default estimate of "
+          + DEFAULT_ESTIMATE.duration().toHours()
+          + " h at "
+          + Math.round(DEFAULT_ESTIMATE.powerWatts())
+          + " W";
 
   public PlanJob {
     Objects.requireNonNull(id, "id");
@@ -46,28 +64,71 @@ public record PlanJob(
     }
   }
 
-  /** The planner's view of a submitted descriptor; the descriptor must carry an estimate. */
+  /** A job whose estimate is its own. */
+  public PlanJob(
+      String id,
+      Instant submittedAt,
+      Instant earliestStart,
+      Instant deadline,
+      Duration duration,
+      double powerWatts,
+      boolean interruptible,
+      Duration minSlice,
+      double resumeKwh,
+      int priority,
+      String home,
+      Set<String> regions) {
+    this(
+        id,
+        submittedAt,
+        earliestStart,
+        deadline,
+        duration,
+        powerWatts,
+        interruptible,
+        minSlice,
+        resumeKwh,
+        priority,
+        home,
+        regions,
+        false);
+  }
+
+  /**
+   * The planner's view of a submitted descriptor, its times resolved against {@code submittedAt};
+   * without an estimate it is planned on {@link #DEFAULT_ESTIMATE}.
+   */
   public static PlanJob of(String id, JobSpec spec, Instant submittedAt) {
-    if (spec.estimate() == null) {
-      throw new IllegalArgumentException(
-          id + ": no estimate (duration, powerWatts) to plan with; learn one from earlier runs");
-    }
+    return of(
+        id, spec, submittedAt, spec.earliestStartFor(submittedAt), spec.deadlineFor(submittedAt));
+  }
+
+  /**
+   * As {@link #of(String, JobSpec, Instant)}, with earliest start and deadline already resolved (as
+   * the store keeps them from submission).
+   *
+   * @param deadline absolute deadline, or {@code null} for none
+   */
+  public static PlanJob of(
+      String id, JobSpec spec, Instant submittedAt, Instant earliestStart, Instant deadline) {
+    Estimate e = spec.estimate() != null ? spec.estimate() : DEFAULT_ESTIMATE;
     Set<String> allowed = spec.allowsAnyRegion() ? Set.of() : Set.copyOf(spec.regions());
     String home =
         spec.home() != null ? spec.home() : allowed.stream().sorted().findFirst().orElse("");
     return new PlanJob(
         id,
         submittedAt,
-        spec.earliestStartFor(submittedAt),
-        spec.deadlineFor(submittedAt),
-        spec.estimate().duration(),
-        spec.estimate().powerWatts(),
+        earliestStart,
+        deadline,
+        e.duration(),
+        e.powerWatts(),
         spec.interruptible(),
         spec.minSlice(),
         0,
         spec.priority(),
         home,
-        allowed);
+        allowed,
+        spec.estimate() == null);
   }
 
   public boolean allows(String regionId) {

@@ -88,6 +88,9 @@ final class Setup {
             ok.stream().mapToInt(Integer::intValue).toArray(),
             home,
             reachable);
+    if (j.defaultEstimate()) {
+      c.notes.add(PlanJob.DEFAULT_ESTIMATE_NOTE);
+    }
     if (!skipped.isEmpty()) {
       c.notes.add(
           "did not rank "

@@ -1,12 +1,10 @@
 package dev.carbonshift.sim;
 
 import dev.carbonshift.carbon.Forecast;
+import dev.carbonshift.plan.OnlinePlanner;
 import dev.carbonshift.plan.Placement;
-import dev.carbonshift.plan.PlanJob;
-import dev.carbonshift.plan.PlanRequest;
 import dev.carbonshift.plan.PlanResult;
 import dev.carbonshift.plan.PlanSettings;
-import dev.carbonshift.plan.Planner;
 import dev.carbonshift.plan.RunningJob;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,22 +13,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Carbonshift online. Forecasts are issued at the top of every hour; the first submission after a
- * new issue re-plans every job not yet started. A later submission in the same hour is inserted
- * around the current plan; when capacity pushes it off its own cheapest option (or leaves it no
- * room), the jobs not yet started are re-planned together instead, so that the newcomer can take a
- * clean slot from one that loses less by moving. With up to {@link #RESOLVE_QUEUE_UP_TO} jobs
- * waiting that re-plan is usually the exact MILP; with more, the insertion stands (the long queues
- * of a busy cluster would spend seconds per arrival for little gain). A job whose planned start has
- * passed has started and never moves.
+ * Carbonshift online, as the daemon runs it ({@link OnlinePlanner}), over simulated time. Forecasts
+ * are issued at the top of every hour, so the first submission after a new issue is a round with
+ * renewed forecasts; a later submission in the same hour is an arrival on the current plan. A job
+ * whose planned start has passed has started and never moves.
  */
 final class OnlineLoop {
   private static final long ISSUE_EVERY_SECONDS = 3600;
-
-  /** Longest queue re-planned whole on an arrival that capacity displaced. */
-  static final int RESOLVE_QUEUE_UP_TO = 16;
 
   private final World world;
   private final ForecastMode mode;
@@ -55,32 +47,22 @@ final class OnlineLoop {
       commitStarted(now);
       pending.put(job.id(), job);
       long issue = Math.floorDiv(now.getEpochSecond(), ISSUE_EVERY_SECONDS) * ISSUE_EVERY_SECONDS;
-      if (issue != issuedAt) {
+      boolean renewed = issue != issuedAt;
+      if (renewed) {
         issuedAt = issue;
         forecasts = issue(Instant.ofEpochSecond(issue));
-        List<PlanJob> all = pending.values().stream().map(SimJob::toPlanJob).toList();
-        adopt(Planner.plan(request(all, started, now)));
-      } else {
-        List<RunningJob> held = new ArrayList<>(started);
-        for (Placement p : planned.values()) {
-          held.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
-        }
-        PlanResult inserted = Planner.plan(request(List.of(job.toPlanJob()), held, now));
-        boolean noRoom = inserted.placements().get(0).reason().startsWith(Planner.NO_CAPACITY);
-        if (noRoom || (inserted.capacityBound() && pending.size() <= RESOLVE_QUEUE_UP_TO)) {
-          // move jobs not yet started to make room, or to give the clean slot to whoever gains most
-          List<PlanJob> all = pending.values().stream().map(SimJob::toPlanJob).toList();
-          adopt(Planner.plan(request(all, started, now)));
-        } else {
-          adopt(inserted);
-        }
       }
+      OnlinePlanner.Queue queue =
+          new OnlinePlanner.Queue(
+              pending.values().stream().map(SimJob::toPlanJob).toList(),
+              planned,
+              started,
+              Set.of(job.id()));
+      OnlinePlanner.Conditions at =
+          new OnlinePlanner.Conditions(world.regions(), forecasts, Map.of(), now, settings);
+      adopt(OnlinePlanner.plan(queue, renewed, at));
     }
     commitStarted(Instant.MAX);
-  }
-
-  private PlanRequest request(List<PlanJob> jobs, List<RunningJob> held, Instant now) {
-    return new PlanRequest(jobs, world.regions(), forecasts, Map.of(), held, now, settings);
   }
 
   private void adopt(PlanResult result) {

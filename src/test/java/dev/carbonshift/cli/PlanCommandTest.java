@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carbonshift.plan.PlanJob;
 import dev.carbonshift.region.RegionCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,6 +93,25 @@ class PlanCommandTest {
     try (Stream<Path> left = Files.list(work)) {
       assertThat(left).as("a dry run stores nothing").containsExactly(work.resolve("jobs"));
     }
+  }
+
+  @Test
+  void plan_of_a_descriptor_without_an_estimate_places_it_on_the_stated_default_and_says_so()
+      throws IOException {
+    Files.writeString(
+        work.resolve("no-estimate.yaml"),
+        "name: nightly\nkind: train\ndeadline: 12h\nregions: [es, no]\nhome: es\n");
+
+    Run plan = run("plan", "no-estimate.yaml", "--json");
+
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    JsonNode p = new ObjectMapper().readTree(plan.out()).path("placements").get(0);
+    assertThat(p.path("reason").asText()).contains(PlanJob.DEFAULT_ESTIMATE_NOTE);
+    assertThat(PlanJob.DEFAULT_ESTIMATE_NOTE).contains("default estimate of 1 h at 250 W");
+    Duration ran =
+        Duration.between(
+            Instant.parse(p.path("start").asText()), Instant.parse(p.path("end").asText()));
+    assertThat(ran).isEqualTo(PlanJob.DEFAULT_ESTIMATE.duration());
   }
 
   @Test
