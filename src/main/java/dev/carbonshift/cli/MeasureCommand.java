@@ -187,8 +187,7 @@ public final class MeasureCommand implements Callable<Integer> {
   private MeterOptions options() {
     Duration every = parseInterval(interval);
     String lib = nvmlLibrary != null ? nvmlLibrary : ctx.env().get("CARBONSHIFT_NVML_LIBRARY");
-    MeterOptions o =
-        MeterOptions.defaults(new Scope.Machine()).withInterval(every).withEnv(ctx.env());
+    MeterOptions o = MeterOptions.defaults(new Scope.Machine(), ctx.env()).withInterval(every);
     if (lib != null && !lib.isBlank()) {
       o = o.withNvmlLibrary(lib);
     }

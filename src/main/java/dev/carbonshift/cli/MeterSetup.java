@@ -20,6 +20,6 @@ final class MeterSetup {
   /** The best meter for work done inside this JVM (training): sensors, else the stated model. */
   static EnergyMeter forThisJvm(Context ctx) {
     return Meters.detect(
-        withBundledTables(MeterOptions.defaults(new Scope.Self()).withEnv(ctx.env()), ctx));
+        withBundledTables(MeterOptions.defaults(new Scope.Self(), ctx.env()), ctx));
   }
 }

@@ -124,7 +124,7 @@ public final class Carbonshift implements AutoCloseable {
   }
 
   private MeterOptions meterOptions() {
-    MeterOptions o = MeterOptions.defaults(new Scope.Self()).withEnv(config.env());
+    MeterOptions o = MeterOptions.defaults(new Scope.Self(), config.env());
     return Files.isRegularFile(config.hardwareDir().resolve("TDP_cpu.csv"))
         ? o.withHardwareDir(config.hardwareDir())
         : o;

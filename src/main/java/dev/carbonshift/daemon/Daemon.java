@@ -68,7 +68,7 @@ public final class Daemon implements DaemonControl {
             () -> cs.database().connect(),
             clock,
             Map.of(
-                PLAN, d -> planRound(),
+                PLAN, d -> planRound(!"false".equals(d.get("renewed"))),
                 START, this::onStart,
                 STOP, this::onSliceEnd,
                 CRON, d -> recurringFired(d),
@@ -113,7 +113,7 @@ public final class Daemon implements DaemonControl {
     }
     // the store is the truth: every planned job and every schedule gets its triggers again
     for (StoredJob j : cs.jobs().inState(JobState.PLANNED)) {
-      cs.placements().current(j.id()).ifPresent(p -> arm(j, p));
+      cs.placements().current(j.id()).ifPresent(p -> rearm(j, p));
     }
     for (StoredJob j : cs.jobs().inState(JobState.RECURRING)) {
       recurring.armIfMissing(j);
@@ -149,28 +149,66 @@ public final class Daemon implements DaemonControl {
     return new Health(cs.owner(), startedAt, live.all().size(), stopping);
   }
 
-  /** Plans the queue soon, once however many times it is asked before the round runs. */
+  /**
+   * Plans the new arrivals soon (inserted around the current plan, or the queue re-planned if they
+   * are displaced), once however many times it is asked before the round runs.
+   */
   public void planSoon() {
     if (!stopping) {
-      triggers.at("plan-soon", PLAN, clock.instant(), Map.of());
+      triggers.at("plan-soon", PLAN, clock.instant(), Map.of("renewed", "false"));
     }
   }
 
+  /** A full round: every job not yet started is re-planned on the latest forecasts. */
   void planRound() {
+    planRound(true);
+  }
+
+  private void planRound(boolean forecastsRenewed) {
     if (stopping) {
       return;
     }
     synchronized (planLock) {
       long t0 = System.nanoTime();
-      List<Placement> placed = cs.queuePlanner().planRound();
+      List<Placement> placed = cs.queuePlanner().planRound(forecastsRenewed);
       telemetry.planned(Duration.ofNanos(System.nanoTime() - t0), placed.size());
       for (Placement p : placed) {
+        LOG.info(
+            "{} placed in {} at {}: {}; {}",
+            p.jobId(),
+            p.regionId(),
+            p.start(),
+            p.reason(),
+            p.fallback());
         StoredJob j = cs.jobs().find(p.jobId()).orElseThrow();
         if (j.state() == JobState.PLANNED) {
           cs.placements().current(j.id()).ifPresent(rec -> arm(j, rec));
         }
       }
     }
+  }
+
+  /**
+   * After a restart: a placement that ended while the daemon was down goes back to the queue (its
+   * start trigger, if it survived, would say the same); any other gets its triggers again.
+   */
+  private void rearm(StoredJob job, PlacementRecord p) {
+    List<Slices.Window> ws = slices.of(p);
+    Instant now = clock.instant();
+    if (!ws.get(ws.size() - 1).end().isAfter(now) && live.of(job.id()).isEmpty()) {
+      cs.jobs()
+          .transition(
+              job.id(),
+              JobState.QUEUED,
+              "its placement "
+                  + p.start()
+                  + ".."
+                  + p.end()
+                  + " passed while the daemon was down;"
+                  + " re-planned");
+      return;
+    }
+    arm(job, p);
   }
 
   /** A start trigger at each slice of the placement, and a stop trigger at each slice's end. */
@@ -291,7 +329,7 @@ public final class Daemon implements DaemonControl {
     Instant now = clock.instant();
     List<Region> regions = cs.catalog().all();
     cs.sources().forecasts(regions, now, now.plus(PlanningService.DEFAULT_HORIZON));
-    planSoon();
+    planRound(true);
   }
 
   /**

@@ -39,22 +39,7 @@ class DaemonProcessTest {
   private Process daemon(Path config) throws IOException {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g",
-            "-cp",
-            cp,
-            "dev.carbonshift.cli.Main",
-            "daemon",
-            "--config",
-            config.toString(),
-            "--speed",
-            "60");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("daemon.log").toFile()));
-    pb.directory(PROJECT.toFile());
-    Process p = pb.start();
+    Process p = DaemonProcess.start(cp, config, 60, PROJECT, dir.resolve("daemon.log"));
     started.add(p);
     return p;
   }

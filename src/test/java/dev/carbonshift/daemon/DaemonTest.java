@@ -200,7 +200,10 @@ class DaemonTest {
       assertThat(missedOnce).as("occurrences submitted for the missed hours").isEqualTo(1);
       assertThat(cs.decisions().forJob(planned.id()))
           .extracting(Decision::reason)
-          .anyMatch(r -> r.startsWith("missed its start at " + before.start()));
+          .anyMatch(
+              r ->
+                  r.startsWith("missed its start at " + before.start())
+                      || r.startsWith("its placement " + before.start()));
       PlacementRecord after = cs.placements().current(planned.id()).orElseThrow();
       assertThat(after.id()).isNotEqualTo(before.id());
       assertThat(after.start()).isAfterOrEqualTo(back);

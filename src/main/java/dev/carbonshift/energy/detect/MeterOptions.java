@@ -42,12 +42,15 @@ public record MeterOptions(
 
   /**
    * The real machine: RAPL under {@code /sys/class/powercap}, NVML from {@code
-   * -Dcarbonshift.nvml.library}, {@code $CARBONSHIFT_NVML_LIBRARY} or the driver's SONAME.
+   * -Dcarbonshift.nvml.library}, {@code CARBONSHIFT_NVML_LIBRARY} in {@code env} or the driver's
+   * SONAME.
+   *
+   * @param env the environment as the composition root read it (this class reads none itself)
    */
-  public static MeterOptions defaults(Scope scope) {
+  public static MeterOptions defaults(Scope scope, Map<String, String> env) {
     String lib = System.getProperty("carbonshift.nvml.library");
     if (lib == null || lib.isBlank()) {
-      lib = System.getenv().getOrDefault("CARBONSHIFT_NVML_LIBRARY", Nvml.DEFAULT_LIBRARY);
+      lib = env.getOrDefault("CARBONSHIFT_NVML_LIBRARY", Nvml.DEFAULT_LIBRARY);
     }
     return new MeterOptions(
         CompositeMeter.Config.defaults(),
@@ -55,7 +58,7 @@ public record MeterOptions(
         RaplSensors.DEFAULT_ROOT,
         PowercapReader.FILES,
         lib,
-        System.getenv(),
+        env,
         Optional.empty(),
         Path.of("/proc/cpuinfo"),
         ModelSensors.RAM_WATTS_PER_GB);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,7 @@ public final class MeterOverheadBench {
       throws IOException, InterruptedException {
     Process child = new ProcessBuilder("sleep", Integer.toString(seconds + 60)).start();
     try {
-      MeterOptions base = MeterOptions.defaults(Scope.ProcessTree.of(child.pid()));
+      MeterOptions base = MeterOptions.defaults(Scope.ProcessTree.of(child.pid()), Map.of());
       SampledSession session =
           Meters.detect(base.withInterval(interval), Meters.tables(base)).start();
       out.println("sensors: " + describe(session));

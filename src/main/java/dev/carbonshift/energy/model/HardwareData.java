@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Finds the bundled {@code data/hardware} folder: {@code -Dcarbonshift.data=DIR}, then {@code
- * $CARBONSHIFT_DATA}, then {@code ./data}, then {@code data} next to the folder holding the jar
- * (the {@code target/carbonshift.jar} layout).
+ * ./data}, then {@code data} next to the folder holding the jar (the {@code target/carbonshift.jar}
+ * layout). A configured folder ({@code hardwareDir}, {@code CARBONSHIFT_HARDWARE_DIR}) comes from
+ * the composition root instead.
  */
 public final class HardwareData {
   private HardwareData() {}
@@ -27,10 +28,6 @@ public final class HardwareData {
     String prop = System.getProperty("carbonshift.data");
     if (prop != null && !prop.isBlank()) {
       out.add(Path.of(prop));
-    }
-    String env = System.getenv("CARBONSHIFT_DATA");
-    if (env != null && !env.isBlank()) {
-      out.add(Path.of(env));
     }
     out.add(Path.of("data").toAbsolutePath());
     try {

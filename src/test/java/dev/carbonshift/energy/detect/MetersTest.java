@@ -26,7 +26,7 @@ class MetersTest {
   private final TestClock clock = new TestClock();
 
   private MeterOptions options(Scope scope) {
-    return MeterOptions.defaults(scope)
+    return MeterOptions.defaults(scope, Map.of())
         .withMeter(new CompositeMeter.Config(Duration.ofSeconds(1), clock, false, 3, 100))
         .withHardwareDir(Path.of("data/hardware"))
         .withEnv(Map.of("CUDA_VISIBLE_DEVICES", "0"));
