@@ -3,7 +3,6 @@ package dev.carbonshift.daemon.api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,7 +31,8 @@ final class Bodies {
         out.write(buf, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+      // Usually the client went away mid-upload; nothing was stored.
+      throw ApiException.badRequest("the request body could not be read to its end");
     }
     return out.toByteArray();
   }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final int SHORT_TOKEN = 16;
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final ApiSettings settings;
@@ -71,6 +72,11 @@ public final class HttpApi {
               + ApiSettings.TOKEN_ENV
               + ", or bind to "
               + ApiSettings.DEFAULT_BIND);
+    }
+    if (settings.token().filter(t -> t.length() < SHORT_TOKEN).isPresent()) {
+      LOG.warn(
+          "the API token is shorter than {} characters; a longer random one is harder to guess",
+          SHORT_TOKEN);
     }
     Javalin started = Javalin.create(this::configure).start();
     app = started;
