@@ -183,14 +183,23 @@ class HttpApiTest {
     submitted();
     f.metrics.sourceFailure("watttime");
     f.metrics.planDuration(Duration.ofMillis(250));
+    f.metrics.heartbeatMissed();
+    f.metrics.periodicTaskFailure("replan");
+    String id = submitted();
+    f.store
+        .runs()
+        .finish(f.store.runs().start(id, "de", ApiFixture.NOW), RunState.FAILED, ApiFixture.NOW);
 
     HttpResponse<String> r = f.get("metrics");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
-        .contains("carbonshift_jobs{state=\"QUEUED\"} 2.0")
+        .contains("carbonshift_jobs{state=\"QUEUED\"} 3.0")
         .contains("carbonshift_jobs{state=\"CANCELLED\"} 0.0")
-        .contains("carbonshift_jobs_submitted_total 2.0")
+        .contains("carbonshift_jobs_submitted_total 3.0")
+        .contains("carbonshift_runs_total{state=\"FAILED\"} 1.0")
+        .contains("carbonshift_heartbeats_missed_total 1.0")
+        .contains("carbonshift_task_failures_total{task=\"replan\"} 1.0")
         .contains("carbonshift_source_failures_total{source=\"watttime\"} 1.0")
         .contains("carbonshift_plan_duration_seconds_count 1")
         .contains("carbonshift_energy_kwh_total 0.0");
