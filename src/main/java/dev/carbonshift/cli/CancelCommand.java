@@ -1,10 +1,14 @@
 package dev.carbonshift.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.Carbonshift;
+import dev.carbonshift.daemon.api.DaemonClient;
+import dev.carbonshift.daemon.api.DaemonProblemException;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.StoredJob;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +43,22 @@ final class CancelCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Carbonshift cs = store.open(ctx)) {
+      Optional<DaemonClient> daemon = Via.daemon(cs, store, spec.commandLine().getErr());
+      if (daemon.isPresent()) {
+        JsonNode j;
+        try {
+          j = daemon.get().cancel(jobId);
+        } catch (DaemonProblemException e) {
+          throw new InvalidInputException(null, 0, "JOB", e.getMessage());
+        }
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "%s  %s  %s%n",
+                j.path("id").asText(), j.path("name").asText(), j.path("state").asText());
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+      }
       JobRepository jobs = cs.jobs();
       if (jobs.find(jobId).isEmpty()) {
         throw new InvalidInputException(

@@ -4,7 +4,8 @@ import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.Daemon;
 import dev.carbonshift.daemon.DaemonConfig;
 import dev.carbonshift.daemon.ScaledClock;
-import dev.carbonshift.daemon.Telemetry;
+import dev.carbonshift.daemon.api.HttpApi;
+import dev.carbonshift.daemon.api.JobsFolder;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -86,13 +87,28 @@ final class DaemonCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
     try (Carbonshift cs = Carbonshift.open(config, clock);
-        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
-      daemon.start();
-      out.printf("carbonshift daemon %s running on %s%n", cs.owner(), config.db());
-      out.flush();
-      stop.await();
-      out.println("stopping: running trainings checkpoint and resume at the next start");
-      out.flush();
+        Daemon daemon = Daemon.create(cs)) {
+      HttpApi api = cs.httpApi(daemon);
+      Optional<JobsFolder> folder = cs.jobsFolder(daemon);
+      folder.ifPresent(f -> daemon.watchJobsFolder(f::scanOnce));
+      // the API refuses a non-loopback bind without a token before anything is scheduled
+      int bound = api.start();
+      try {
+        daemon.start();
+        out.printf(
+            "carbonshift daemon %s: store %s, API http://%s:%d%s%n",
+            cs.owner(),
+            config.db(),
+            config.bind(),
+            bound,
+            folder.map(f -> ", watching " + config.jobsFolder().orElseThrow()).orElse(""));
+        out.flush();
+        stop.await();
+        out.println("stopping: running trainings checkpoint and resume at the next start");
+        out.flush();
+      } finally {
+        api.stop();
+      }
     }
     return Main.OK;
   }

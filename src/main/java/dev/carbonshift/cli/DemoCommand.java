@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
       if (j.recurring()) {
         StoredJob first = cs.intake().submitOccurrence(j);
         out.printf(
-            "%s recurs on '%s': its first run is submitted now as %s%n",
+            "  %s recurs on '%s': its first run is submitted now as %s%n",
             j.name(), j.schedule(), first.id());
       }
     }

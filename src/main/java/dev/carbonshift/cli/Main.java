@@ -40,6 +40,14 @@ public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // the daemon logs every decision with its reason; other verbs print results and log warnings
+    // (read by logback.xml before anything logs; CARBONSHIFT_LOG_LEVEL still wins)
+    if (args.length > 0
+        && args[0].equals("daemon")
+        && System.getenv("CARBONSHIFT_LOG_LEVEL") == null
+        && System.getProperty("CARBONSHIFT_LOG_LEVEL") == null) {
+      System.setProperty("CARBONSHIFT_LOG_LEVEL", "INFO");
+    }
     System.exit(commandLine(Context.system()).execute(args));
   }
 

@@ -1,10 +1,13 @@
 package dev.carbonshift.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.Carbonshift;
+import dev.carbonshift.daemon.api.DaemonClient;
 import dev.carbonshift.store.Decision;
 import dev.carbonshift.store.StoredJob;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +36,22 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (Carbonshift cs = store.open(ctx)) {
       PrintWriter out = spec.commandLine().getOut();
+      Optional<DaemonClient> daemon = Via.daemon(cs, store, spec.commandLine().getErr());
+      if (daemon.isPresent()) {
+        if (jobId == null) {
+          printJobs(daemon.get().jobs(), out);
+        } else {
+          JsonNode j =
+              daemon
+                  .get()
+                  .job(jobId)
+                  .orElseThrow(
+                      () -> new InvalidInputException(null, 0, "JOB", "no job '" + jobId + "'"));
+          out.println(j.toPrettyString());
+        }
+        out.flush();
+        return Main.OK;
+      }
       if (jobId == null) {
         JobTable.print(cs.jobs(), cs.placements(), out);
       } else {
@@ -41,6 +60,26 @@ final class StatusCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
+  }
+
+  private static void printJobs(JsonNode jobs, PrintWriter out) {
+    if (jobs.isEmpty()) {
+      out.println("no jobs");
+      return;
+    }
+    Table t = new Table("ID", "NAME", "TEAM", "STATE", "PLACEMENT", "REASON");
+    for (JsonNode j : jobs) {
+      t.row(
+          j.path("id").asText(),
+          j.path("name").asText(),
+          j.path("team").asText("-"),
+          j.path("state").asText(),
+          j.path("region").isTextual()
+              ? j.path("region").asText() + " @ " + j.path("start").asText()
+              : "-",
+          j.path("reason").asText(""));
+    }
+    t.print(out);
   }
 
   private void one(Carbonshift cs, PrintWriter out) {

@@ -1,6 +1,13 @@
 package dev.carbonshift.daemon;
 
 import dev.carbonshift.carbon.chain.CarbonSources;
+import dev.carbonshift.daemon.api.ApiSettings;
+import dev.carbonshift.daemon.api.ApiStore;
+import dev.carbonshift.daemon.api.DaemonClient;
+import dev.carbonshift.daemon.api.DaemonHooks;
+import dev.carbonshift.daemon.api.DaemonMetrics;
+import dev.carbonshift.daemon.api.HttpApi;
+import dev.carbonshift.daemon.api.JobsFolder;
 import dev.carbonshift.energy.EnergyMeter;
 import dev.carbonshift.energy.detect.MeterOptions;
 import dev.carbonshift.energy.detect.Meters;
@@ -18,12 +25,15 @@ import dev.carbonshift.train.Trainer;
 import dev.carbonshift.train.Trainers;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +64,7 @@ public final class Carbonshift implements AutoCloseable {
   private final Lazy<PlanningService> dryRunPlanning;
   private final Lazy<QueuePlanner> queuePlanner;
   private final Lazy<JobRunner> runner;
+  private final Lazy<DaemonMetrics> metrics;
 
   private Carbonshift(DaemonConfig config, Clock clock) {
     this.config = config;
@@ -108,6 +119,7 @@ public final class Carbonshift implements AutoCloseable {
                     meter.get(),
                     clock,
                     owner));
+    metrics = new Lazy<>(() -> new DaemonMetrics(database.get()));
   }
 
   /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
@@ -237,6 +249,42 @@ public final class Carbonshift implements AutoCloseable {
 
   public JobRunner runner() {
     return runner.get();
+  }
+
+  /** The daemon's Prometheus metrics, read from the store at each scrape. */
+  public DaemonMetrics metrics() {
+    return metrics.get();
+  }
+
+  /** The HTTP API's settings: bind address, port, token (from the environment), body cap. */
+  public ApiSettings apiSettings() {
+    return new ApiSettings(config.bind(), config.port(), config.apiToken(), config.maxBodyBytes());
+  }
+
+  /** The HTTP API over the store, scheduling through {@code hooks}; not started. */
+  public HttpApi httpApi(DaemonHooks hooks) {
+    return new HttpApi(
+        apiSettings(), intake(), ApiStore.of(database(), clock), catalog(), hooks, metrics());
+  }
+
+  /** The watched jobs folder, if one is configured. */
+  public Optional<JobsFolder> jobsFolder(DaemonHooks hooks) {
+    return config
+        .jobsFolder()
+        .map(
+            dir ->
+                new JobsFolder(dir, intake(), hooks, metrics(), clock, JobsFolder.DEFAULT_SETTLE));
+  }
+
+  /** A running daemon's API at the configured address, if one answers within {@code timeout}. */
+  public Optional<DaemonClient> daemonClient(Duration timeout) {
+    String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
+    URI base =
+        URI.create(
+            "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port());
+    return config.port() == 0
+        ? Optional.empty()
+        : DaemonClient.probe(base, config.apiToken(), timeout);
   }
 
   /** Closes what was opened, newest first: sources, then the store. */

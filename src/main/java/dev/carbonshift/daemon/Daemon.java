@@ -1,5 +1,9 @@
 package dev.carbonshift.daemon;
 
+import dev.carbonshift.carbon.RegionForecast;
+import dev.carbonshift.daemon.api.DaemonHooks;
+import dev.carbonshift.daemon.api.DaemonMetrics;
+import dev.carbonshift.daemon.api.Health;
 import dev.carbonshift.daemon.schedule.Guard;
 import dev.carbonshift.daemon.schedule.QuartzTriggers;
 import dev.carbonshift.daemon.schedule.Triggers;
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * descriptor's cron fires, heartbeats its runs and re-queues the runs of dead processes. Every task
  * runs through one {@link Guard}, so no failure stops a loop.
  */
-public final class Daemon implements DaemonControl {
+public final class Daemon implements DaemonHooks, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   static final String PLAN = "plan";
@@ -37,11 +41,12 @@ public final class Daemon implements DaemonControl {
   static final String DEAD_RUNS = "dead-runs";
   static final String REFRESH = "refresh";
   static final String JOBS_FOLDER = "jobs-folder";
+  static final String VERSION = "0.1.0";
 
   private final Carbonshift cs;
   private final DaemonConfig config;
   private final Clock clock;
-  private final Telemetry telemetry;
+  private final DaemonMetrics metrics;
   private final LiveRuns live = new LiveRuns();
   private final Workers workers = new Workers();
   private final DeadRuns deadRuns;
@@ -54,15 +59,15 @@ public final class Daemon implements DaemonControl {
   private volatile Runnable jobsFolderScan = () -> {};
   private volatile TrainingListener listener = TrainingListener.NONE;
 
-  private Daemon(Carbonshift cs, Telemetry telemetry) {
+  private Daemon(Carbonshift cs) {
     this.cs = cs;
     this.config = cs.config();
     this.clock = cs.clock();
-    this.telemetry = telemetry;
+    this.metrics = cs.metrics();
     this.startedAt = clock.instant();
     this.deadRuns = new DeadRuns(cs.runs(), cs.jobs(), live, clock, config.deadAfter());
     this.slices = new Slices();
-    Guard guard = new Guard(telemetry::taskFailed);
+    Guard guard = new Guard(metrics::periodicTaskFailure);
     this.triggers =
         QuartzTriggers.create(
             () -> cs.database().connect(),
@@ -83,8 +88,8 @@ public final class Daemon implements DaemonControl {
   }
 
   /** A daemon on {@code cs}'s store and clock; {@link #start()} starts it. */
-  public static Daemon create(Carbonshift cs, Telemetry telemetry) {
-    return new Daemon(cs, telemetry);
+  public static Daemon create(Carbonshift cs) {
+    return new Daemon(cs);
   }
 
   /** Calls {@code scan} on every scan of the jobs folder (when one is configured). */
@@ -100,7 +105,7 @@ public final class Daemon implements DaemonControl {
   public void start() {
     LOG.info("carbonshift daemon {} starting: {}", cs.owner(), config.describe());
     for (RunRecord r : deadRuns.sweep()) {
-      telemetry.deadRun();
+      metrics.heartbeatMissed();
     }
     triggers.every("every-plan", PLAN, config.planEvery());
     triggers.every("every-heartbeat", HEARTBEAT, config.heartbeatEvery());
@@ -124,7 +129,6 @@ public final class Daemon implements DaemonControl {
 
   @Override
   public void submitted(StoredJob job) {
-    telemetry.submitted();
     if (job.recurring()) {
       recurring.arm(job, clock.instant());
     } else {
@@ -133,20 +137,24 @@ public final class Daemon implements DaemonControl {
   }
 
   @Override
-  public StoredJob cancel(String jobId) {
+  public StoredJob cancel(String jobId, String reason) {
     Optional<LiveRun> running = live.of(jobId);
     if (running.isPresent()) {
-      running.get().requestStop(JobState.CANCELLED, "cancelled");
+      running.get().requestStop(JobState.CANCELLED, reason);
       return cs.jobs().find(jobId).orElseThrow();
     }
-    StoredJob j = cs.jobs().transition(jobId, JobState.CANCELLED, "cancelled");
+    StoredJob j = cs.jobs().transition(jobId, JobState.CANCELLED, reason);
     triggers.cancel(Recurring.key(jobId));
     return j;
   }
 
   @Override
   public Health health() {
-    return new Health(cs.owner(), startedAt, live.all().size(), stopping);
+    return new Health(
+        stopping ? "stopping" : Health.OK,
+        cs.owner(),
+        VERSION,
+        Duration.between(startedAt, clock.instant()));
   }
 
   /**
@@ -171,7 +179,7 @@ public final class Daemon implements DaemonControl {
     synchronized (planLock) {
       long t0 = System.nanoTime();
       List<Placement> placed = cs.queuePlanner().planRound(forecastsRenewed);
-      telemetry.planned(Duration.ofNanos(System.nanoTime() - t0), placed.size());
+      metrics.planDuration(Duration.ofNanos(System.nanoTime() - t0));
       for (Placement p : placed) {
         LOG.info(
             "{} placed in {} at {}: {}; {}",
@@ -280,7 +288,7 @@ public final class Daemon implements DaemonControl {
         planSoon();
       }
     } catch (RuntimeException e) {
-      telemetry.taskFailed("worker");
+      metrics.periodicTaskFailure("worker");
       LOG.error("{}: worker failed", jobId, e);
     } finally {
       live.release(run);
@@ -319,7 +327,7 @@ public final class Daemon implements DaemonControl {
 
   private void sweepDeadRuns() {
     List<RunRecord> dead = deadRuns.sweep();
-    dead.forEach(r -> telemetry.deadRun());
+    dead.forEach(r -> metrics.heartbeatMissed());
     if (!dead.isEmpty()) {
       planSoon();
     }
@@ -328,7 +336,12 @@ public final class Daemon implements DaemonControl {
   private void refreshForecasts() {
     Instant now = clock.instant();
     List<Region> regions = cs.catalog().all();
-    cs.sources().forecasts(regions, now, now.plus(PlanningService.DEFAULT_HORIZON));
+    for (RegionForecast f :
+        cs.sources().forecasts(regions, now, now.plus(PlanningService.DEFAULT_HORIZON))) {
+      f.failures().stream()
+          .filter(u -> !u.reason().startsWith("not configured"))
+          .forEach(u -> metrics.sourceFailure(u.source()));
+    }
     planRound(true);
   }
 

@@ -218,7 +218,8 @@ public final class JobRunner {
       runs.endReason(runId, f.reason());
       jobs.transition(job.id(), JobState.FAILED, f.reason());
     }
-    LOG.info("{} run {} ended: {}", job.id(), runId, jobs.find(job.id()).orElseThrow().state());
+    StoredJob after = jobs.find(job.id()).orElseThrow();
+    LOG.info("{} run {} ended: {} ({})", job.id(), runId, after.state(), after.stateReason());
     return new Result(
         jobs.find(job.id()).orElseThrow(), Optional.of(outcome), Optional.of(account));
   }

@@ -58,7 +58,10 @@ final class DaemonFixture {
     return Carbonshift.open(config, clock);
   }
 
-  /** A small real training job on the GB trace; {@code extra} lines are added to it. */
+  /**
+   * A small real training job on the GB trace (an absolute path, so that it also trains when posted
+   * over HTTP, without a file to be relative to); {@code extra} lines are added to it.
+   */
   Path descriptor(String name, int epochs, String... extra) throws IOException {
     Path csv = dir.resolve("gb.csv");
     if (!Files.exists(csv)) {
@@ -76,7 +79,7 @@ final class DaemonFixture {
         team: test
         kind: train
         dataset:
-          path: gb.csv
+          path: %s
           timeColumn: Time
           label: Carbon Intensity
           window: 4
@@ -95,7 +98,7 @@ final class DaemonFixture {
         regions: [gb, es]
         home: gb
         %s"""
-            .formatted(name, epochs, epochs, more));
+            .formatted(name, csv, epochs, epochs, more));
     return file;
   }
 

@@ -6,16 +6,26 @@ import static dev.carbonshift.daemon.DaemonFixture.occurrencesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carbonshift.daemon.api.HttpApi;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.store.Decision;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,16 +43,27 @@ class DaemonTest {
   @Test
   void a_submitted_job_is_planned_started_by_its_trigger_at_its_start_and_succeeds_accounted()
       throws Exception {
-    DaemonFixture f = new DaemonFixture(dir);
+    DaemonFixture f = new DaemonFixture(dir, Map.of("port", "0"));
     ScaledClock clock = clockAt(T0);
     try (Carbonshift cs = f.open(clock);
-        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+        Daemon daemon = Daemon.create(cs)) {
+      HttpApi api = cs.httpApi(daemon);
+      int port = api.start();
       daemon.start();
-      StoredJob job =
-          cs.intake()
-              .submit(List.of(f.descriptor("soon", 3, "earliestStart: 1h", "deadline: 4h")))
-              .get(0);
-      daemon.submitted(job);
+      HttpResponse<String> posted =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs"))
+                      .header("Content-Type", "application/yaml")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              Files.readString(
+                                  f.descriptor("soon", 3, "earliestStart: 1h", "deadline: 4h"))))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+      String id = new ObjectMapper().readTree(posted.body()).path("id").asText();
+      StoredJob job = cs.jobs().find(id).orElseThrow();
 
       StoredJob done = awaitState(cs, job.id(), JobState.SUCCEEDED, WITHIN);
 
@@ -67,7 +88,53 @@ class DaemonTest {
           .extracting(Decision::decision)
           .containsSubsequence(
               "QUEUED", "QUEUED -> PLANNED", "PLANNED -> RUNNING", "RUNNING -> SUCCEEDED");
+      api.stop();
     }
+  }
+
+  @Test
+  void the_cli_submits_to_a_running_daemon_and_says_so_and_falls_back_to_the_store_without_one()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir, Map.of("port", "0"));
+    Path file = f.descriptor("via-cli", 2, "earliestStart: 2h", "deadline: 8h");
+    try (Carbonshift cs = f.open(clockAt(T0));
+        Daemon daemon = Daemon.create(cs)) {
+      HttpApi api = cs.httpApi(daemon);
+      int port = api.start();
+      daemon.start();
+      Map<String, String> env =
+          Map.of("CARBONSHIFT_PORT", String.valueOf(port), "CARBONSHIFT_DB", f.config.db());
+
+      Cli submitted = cli(env, "submit", file.toString());
+
+      assertThat(submitted.exit()).as(submitted.err()).isZero();
+      assertThat(submitted.err()).contains("via the daemon at http://127.0.0.1:" + port);
+      String id = submitted.out().trim().split("\\s+")[0];
+      assertThat(cs.jobs().find(id)).isPresent();
+      awaitState(cs, id, JobState.PLANNED, WITHIN);
+      Cli status = cli(env, "status", id);
+      assertThat(status.out()).contains("\"state\" : \"PLANNED\"");
+      api.stop();
+
+      Cli direct = cli(env, "status");
+      assertThat(direct.err()).contains("no daemon at 127.0.0.1:" + port);
+      assertThat(direct.out()).contains(id);
+    }
+  }
+
+  private record Cli(int exit, String out, String err) {}
+
+  private Cli cli(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cmd =
+        dev.carbonshift.cli.Main.commandLine(
+            new dev.carbonshift.cli.Context(
+                java.time.Clock.systemUTC(), env, dir, DaemonFixture.PROJECT));
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int exit = cmd.execute(args);
+    return new Cli(exit, out.toString(), err.toString());
   }
 
   @Test
@@ -103,7 +170,7 @@ class DaemonTest {
                   "two slices, by the test",
                   null));
       cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
-      try (Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+      try (Daemon daemon = Daemon.create(cs)) {
         // the first slice's training lasts until its end: each epoch waits for the clock
         daemon.listen(
             e ->
@@ -136,7 +203,7 @@ class DaemonTest {
     DaemonFixture f = new DaemonFixture(dir);
     ScaledClock clock = clockAt(T0.plus(Duration.ofMinutes(20)));
     try (Carbonshift cs = f.open(clock);
-        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+        Daemon daemon = Daemon.create(cs)) {
       daemon.start();
       StoredJob nightly =
           cs.intake()
@@ -167,7 +234,7 @@ class DaemonTest {
     StoredJob planned;
     PlacementRecord before;
     try (Carbonshift cs = f.open(clockAt(T0.plus(Duration.ofMinutes(10))))) {
-      try (Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+      try (Daemon daemon = Daemon.create(cs)) {
         daemon.start();
         nightly =
             cs.intake()
@@ -187,7 +254,7 @@ class DaemonTest {
     // back five hours later: 01:00 … 05:00 were missed, and so was the job's start
     Instant back = before.start().plus(Duration.ofHours(5));
     try (Carbonshift cs = f.open(clockAt(back));
-        Daemon daemon = Daemon.create(cs, Telemetry.NONE)) {
+        Daemon daemon = Daemon.create(cs)) {
       daemon.start();
 
       await().atMost(WITHIN).until(() -> occurrencesOf(cs, nightly.id()).size() >= 1);
