@@ -20,7 +20,8 @@ import org.quartz.CronExpression;
  * batch is validated before any is stored, so a bad file leaves nothing behind.
  */
 public final class JobIntake {
-  private static final SecureRandom IDS = new SecureRandom();
+  /** One generator per thread: a shared SecureRandom serialises concurrent submissions. */
+  private static final ThreadLocal<SecureRandom> IDS = ThreadLocal.withInitial(SecureRandom::new);
 
   private final JobParser parser;
   private final JobRepository jobs;
@@ -110,7 +111,7 @@ public final class JobIntake {
 
   static String newId() {
     byte[] b = new byte[5];
-    IDS.nextBytes(b);
+    IDS.get().nextBytes(b);
     return "job-" + HexFormat.of().formatHex(b);
   }
 

@@ -68,7 +68,7 @@ public final class JobRepository {
     Instant earliest = s.earliestStartFor(now);
     Instant deadline = s.deadlineFor(now);
     String file = parsed.file() == null ? null : parsed.file().toString();
-    jdbc.inTransaction(
+    return jdbc.inTransaction(
         c -> {
           Jdbc.update(
               c,
@@ -97,9 +97,11 @@ public final class JobRepository {
               parentId);
           DecisionRepository.insert(
               c, now, id, "state", state.name(), how + (file == null ? "" : " from " + file));
-          return null;
+          // read back on the same connection: one connection per submission, not two
+          return Jdbc.query(
+                  c, "SELECT " + COLUMNS + " FROM jobs WHERE id = ?", JobRepository::map, id)
+              .get(0);
         });
-    return find(id).orElseThrow();
   }
 
   public Optional<StoredJob> find(String id) {

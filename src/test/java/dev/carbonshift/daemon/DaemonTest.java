@@ -122,6 +122,42 @@ class DaemonTest {
     }
   }
 
+  @Test
+  void a_killed_train_is_found_dead_and_the_next_train_of_the_same_file_resumes_that_job()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    Path file = f.descriptor("foreground", 2, "deadline: 4h");
+    Map<String, String> env =
+        Map.of(
+            "CARBONSHIFT_DB", f.config.db(),
+            "CARBONSHIFT_DATA_DIR", f.config.dataDir().toString(),
+            "CARBONSHIFT_PORT", "0");
+    String jobId;
+    try (Carbonshift cs = f.open(java.time.Clock.systemUTC())) {
+      // a first train that was killed mid-run: its job RUNNING, its run owned by a gone process
+      jobId = new ForegroundRuns(cs).prepare(file, file.toString()).job().id();
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      String host = Carbonshift.processName().split(":")[0];
+      cs.runs().start(jobId, "gb", cs.clock().instant(), host + ":" + gone.pid() + ":1", 0);
+      cs.jobs().transition(jobId, JobState.RUNNING, "a train that is then killed");
+    }
+
+    Cli again = cli(env, "train", file.toString());
+
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.err()).contains("resuming " + jobId);
+    try (Carbonshift cs = f.open(java.time.Clock.systemUTC())) {
+      assertThat(cs.jobs().find(jobId).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+      List<RunRecord> runs = cs.runs().forJob(jobId);
+      assertThat(runs)
+          .extracting(RunRecord::state)
+          .containsExactly(RunState.INTERRUPTED, RunState.SUCCEEDED);
+      assertThat(runs.get(0).endReason()).startsWith("found dead: its process");
+      assertThat(cs.models().list("foreground")).hasSize(1);
+    }
+  }
+
   private record Cli(int exit, String out, String err) {}
 
   private Cli cli(Map<String, String> env, String... args) {
