@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   private final Recurring recurring;
   private final Triggers triggers;
   private final Object planLock = new Object();
+  private final AtomicBoolean planPending = new AtomicBoolean();
   private final Instant startedAt;
   private volatile boolean stopping;
   private volatile Runnable jobsFolderScan = () -> {};
@@ -162,7 +164,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
    * are displaced), once however many times it is asked before the round runs.
    */
   public void planSoon() {
-    if (!stopping) {
+    // one trigger write per round, not per submission: a burst of POSTs shares one round
+    if (!stopping && planPending.compareAndSet(false, true)) {
       triggers.at("plan-soon", PLAN, clock.instant(), Map.of("renewed", "false"));
     }
   }
@@ -177,6 +180,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       return;
     }
     synchronized (planLock) {
+      planPending.set(false);
       long t0 = System.nanoTime();
       List<Placement> placed = cs.queuePlanner().planRound(forecastsRenewed);
       metrics.planDuration(Duration.ofNanos(System.nanoTime() - t0));

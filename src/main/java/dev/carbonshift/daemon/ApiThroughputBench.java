@@ -1,8 +1,6 @@
-package dev.carbonshift.daemon.api;
+package dev.carbonshift.daemon;
 
-import dev.carbonshift.daemon.JobIntake;
-import dev.carbonshift.region.RegionCatalog;
-import dev.carbonshift.store.Database;
+import dev.carbonshift.daemon.api.HttpApi;
 import dev.carbonshift.store.StoredJob;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,48 +42,59 @@ public final class ApiThroughputBench {
     Duration d = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path descriptor = Path.of(args.length > 2 ? args[2] : "jobs/weather-seattle-train.yaml");
-    System.out.println(run(Path.of("regions"), Files.readString(descriptor), d, clients));
+    Path home = Path.of("").toAbsolutePath();
+    System.out.println(run(home, Files.readString(descriptor), d, clients));
   }
 
-  /** Runs both phases and returns the figures as text. */
-  public static String run(Path regions, String descriptor, Duration duration, int clients)
+  /**
+   * Runs the phases against a real daemon (its planning rounds running as the jobs arrive) on a
+   * fresh H2 file store, built by the composition root, and returns the figures as text.
+   *
+   * @param home the installation (its regions/ and data/)
+   */
+  public static String run(Path home, String descriptor, Duration duration, int clients)
       throws Exception {
     Path tmp = Files.createTempDirectory("carbonshift-bench");
     try {
-      Database db = Database.file(tmp.resolve("db"));
-      Clock clock = Clock.systemUTC();
-      RegionCatalog catalog = RegionCatalog.load(regions);
-      ApiStore store = ApiStore.of(db, clock);
-      JobIntake intake = new JobIntake(catalog, store.jobs(), clock);
-      HttpApi api =
-          new HttpApi(
-              ApiSettings.defaults().withPort(0),
-              intake,
-              store,
-              catalog,
-              new StoreOnlyHooks(store.jobs(), "bench", "bench", clock),
-              new DaemonMetrics(db));
-      int port = api.start();
+      DaemonConfig config =
+          DaemonConfig.load(
+              Optional.empty(),
+              Map.of(),
+              Map.of(
+                  "db",
+                  tmp.resolve("db").toString(),
+                  "port",
+                  "0",
+                  "dataDir",
+                  tmp.resolve("models").toString()),
+              new DaemonConfig.Places(home, home));
       Phase http;
       Phase health;
-      try {
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        http = overHttp(base.resolve("jobs"), descriptor, duration, clients);
-        health = healthOverHttp(base.resolve("health"), duration, clients);
-      } finally {
-        api.stop();
+      Phase direct;
+      Set<String> stored;
+      try (Carbonshift cs = Carbonshift.open(config, Clock.systemUTC());
+          Daemon daemon = Daemon.create(cs)) {
+        HttpApi api = cs.httpApi(daemon);
+        int port = api.start();
+        daemon.start();
+        try {
+          URI base = URI.create("http://127.0.0.1:" + port + "/");
+          http = overHttp(base.resolve("jobs"), descriptor, duration, clients);
+          health = healthOverHttp(base.resolve("health"), duration, clients);
+        } finally {
+          api.stop();
+        }
+        direct =
+            phase(duration, clients, () -> cs.intake().submitText("bench.yaml", descriptor).id());
+        stored = cs.jobs().all().stream().map(StoredJob::id).collect(Collectors.toSet());
       }
-      Phase direct =
-          phase(duration, clients, () -> intake.submitText("bench.yaml", descriptor).id());
-      Set<String> stored =
-          store.jobs().all().stream().map(StoredJob::id).collect(Collectors.toSet());
       long missing =
           Stream.concat(http.ids.stream(), direct.ids.stream())
               .filter(i -> !stored.contains(i))
               .count();
       return String.format(
-          "HTTP API, %d clients, %d s, H2 file store: %d accepted = %.0f jobs/s, errors %s,"
-              + " latency p50 %.1f ms p99 %.1f ms%n"
+          "POST /jobs to the daemon, %d clients, %d s, H2 file store: %d accepted = %.0f jobs/s,"
+              + " errors %s, latency p50 %.1f ms p99 %.1f ms%n"
               + "GET /health, %d clients (HTTP layer alone): %.0f requests/s, errors %s%n"
               + "intake directly, %d threads, same store: %d stored = %.0f jobs/s, errors %s%n"
               + "every accepted id in the store: %s (%d missing)",
