@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -39,7 +40,21 @@ public final class HttpFetcher implements AutoCloseable {
   private final CircuitBreaker breaker;
   private final List<Secret> secrets;
 
-  private record Raw(int status, String body, String retryAfter) {}
+  /** Enough for an API that moved; more is a loop. */
+  static final int MAX_REDIRECTS = 5;
+
+  private record Raw(int status, String body, String retryAfter, String location) {}
+
+  /** A response we will not act on, whatever a retry brings (a redirect we refuse to follow). */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    Refused(int status, String reason) {
+      super(reason, null, false, false);
+      this.status = status;
+    }
+  }
 
   public HttpFetcher(
       Endpoint endpoint,
@@ -74,6 +89,8 @@ public final class HttpFetcher implements AutoCloseable {
                     .build())
             // retries are ours: counted, backed off and visible in the failure reason
             .disableAutomaticRetries()
+            // redirects are ours too: HttpClient would carry our credential headers to any host
+            .disableRedirectHandling()
             .build();
   }
 
@@ -114,7 +131,7 @@ public final class HttpFetcher implements AutoCloseable {
     for (int attempt = 1; attempt <= endpoint.maxAttempts(); attempt++) {
       Duration wait = backoff(attempt);
       try {
-        Raw raw = execute(uri, headers);
+        Raw raw = executeFollowing(uri, headers);
         lastStatus = raw.status();
         if (raw.status() >= 200 && raw.status() < 300) {
           breaker.recordSuccess();
@@ -140,6 +157,10 @@ public final class HttpFetcher implements AutoCloseable {
           breaker.recordSuccess();
           return new Fetched.Failed(raw.status(), lastReason);
         }
+      } catch (Refused e) {
+        // the API answered, so it is alive; a retry would be redirected the same way
+        breaker.recordSuccess();
+        return new Fetched.Failed(e.status, redact(e.getMessage()));
       } catch (InterruptedIOException e) {
         lastStatus = 0;
         lastReason = "timed out (" + describeTimeout(e) + ")";
@@ -162,6 +183,61 @@ public final class HttpFetcher implements AutoCloseable {
         lastStatus, lastReason + " after " + endpoint.maxAttempts() + " attempts");
   }
 
+  /**
+   * Executes and follows redirects itself: within the configured host always, to another host only
+   * when the call carries no credential, so a token is never sent anywhere but where it was meant.
+   */
+  private Raw executeFollowing(URI uri, Map<String, String> headers) throws IOException, Refused {
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      Raw raw = execute(at, headers);
+      if (!isRedirect(raw.status())) {
+        return raw;
+      }
+      if (hop == MAX_REDIRECTS) {
+        throw new Refused(raw.status(), "more than " + MAX_REDIRECTS + " redirects, from " + uri);
+      }
+      URI next;
+      try {
+        next = at.resolve(raw.location() == null ? "" : raw.location().trim());
+      } catch (IllegalArgumentException e) {
+        throw new Refused(raw.status(), "HTTP " + raw.status() + " with an unreadable Location");
+      }
+      if (raw.location() == null || raw.location().isBlank()) {
+        throw new Refused(raw.status(), "HTTP " + raw.status() + " without a Location");
+      }
+      boolean authenticated = !secrets.isEmpty() || !headers.isEmpty();
+      if (authenticated && !sameOrigin(next, endpoint.baseUrl())) {
+        throw new Refused(
+            raw.status(),
+            "HTTP "
+                + raw.status()
+                + " redirected to another host ("
+                + origin(next)
+                + "); not following, credentials go to "
+                + origin(endpoint.baseUrl())
+                + " only");
+      }
+      at = next;
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** Scheme, host and port: a redirect from https to http on the same host is another origin. */
+  static boolean sameOrigin(URI a, URI b) {
+    return origin(a).equals(origin(b));
+  }
+
+  private static String origin(URI u) {
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    int port = u.getPort() != -1 ? u.getPort() : "https".equals(scheme) ? 443 : 80;
+    String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+    return scheme + "://" + host + ":" + port;
+  }
+
   private Raw execute(URI uri, Map<String, String> headers) throws IOException {
     HttpGet get = new HttpGet(uri);
     get.setHeader("Accept", "application/json");
@@ -170,12 +246,16 @@ public final class HttpFetcher implements AutoCloseable {
         get,
         response -> {
           Header retryAfter = response.getFirstHeader("Retry-After");
+          Header location = response.getFirstHeader("Location");
           String body =
               response.getEntity() == null
                   ? ""
                   : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
           return new Raw(
-              response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
+              response.getCode(),
+              body,
+              retryAfter == null ? null : retryAfter.getValue(),
+              location == null ? null : location.getValue());
         });
   }
 
@@ -200,11 +280,7 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   private String redact(String text) {
-    String out = text;
-    for (Secret s : secrets) {
-      out = s.redact(out);
-    }
-    return out;
+    return Secret.redactAll(text, secrets);
   }
 
   @Override
