@@ -1,7 +1,9 @@
 package dev.carbonshift.carbon.http;
 
 import dev.carbonshift.carbon.Secret;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -19,7 +25,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +48,34 @@ public final class HttpFetcher implements AutoCloseable {
 
   /** Enough for an API that moved; more is a loop. */
   static final int MAX_REDIRECTS = 5;
+
+  /**
+   * Ends calls at their deadline by cancelling the request from outside: a blocked read cannot
+   * watch the time itself. Daemon thread, so it never keeps the JVM alive.
+   */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
+  private static ScheduledThreadPoolExecutor deadlineTimer() {
+    ScheduledThreadPoolExecutor t =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread th = new Thread(r, "carbonshift-http-deadline");
+              th.setDaemon(true);
+              return th;
+            });
+    t.setRemoveOnCancelPolicy(true);
+    return t;
+  }
+
+  /** A body over the cap; not retried, since the same server would send it again. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long maxBytes) {
+      super("response body larger than " + maxBytes + " bytes (after decompression); not read");
+    }
+  }
 
   private record Raw(int status, String body, String retryAfter, String location) {}
 
@@ -126,12 +160,16 @@ public final class HttpFetcher implements AutoCloseable {
               + breaker.openUntil());
     }
     URI uri = endpoint.resolve(path);
+    // real elapsed time, not the injected clock: the deadline bounds real I/O, and a test clock
+    // that stands still must not make a hung server wait for ever
+    long deadlineNanos = System.nanoTime() + endpoint.deadline().toNanos();
+    AtomicBoolean expired = new AtomicBoolean();
     String lastReason = "no attempt made";
     int lastStatus = 0;
     for (int attempt = 1; attempt <= endpoint.maxAttempts(); attempt++) {
       Duration wait = backoff(attempt);
       try {
-        Raw raw = executeFollowing(uri, headers);
+        Raw raw = executeFollowing(uri, headers, deadlineNanos, expired);
         lastStatus = raw.status();
         if (raw.status() >= 200 && raw.status() < 300) {
           breaker.recordSuccess();
@@ -161,12 +199,39 @@ public final class HttpFetcher implements AutoCloseable {
         // the API answered, so it is alive; a retry would be redirected the same way
         breaker.recordSuccess();
         return new Fetched.Failed(e.status, redact(e.getMessage()));
+      } catch (TooLarge e) {
+        breaker.recordFailure();
+        return new Fetched.Failed(0, e.getMessage());
       } catch (InterruptedIOException e) {
         lastStatus = 0;
         lastReason = "timed out (" + describeTimeout(e) + ")";
       } catch (IOException e) {
         lastStatus = 0;
         lastReason = redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      long leftNanos = deadlineNanos - System.nanoTime();
+      if (expired.get() || leftNanos <= 0) {
+        breaker.recordFailure();
+        return new Fetched.Failed(
+            0,
+            "no complete answer within the "
+                + endpoint.deadline().toMillis()
+                + " ms deadline after "
+                + attempt
+                + (attempt == 1 ? " attempt" : " attempts"));
+      }
+      if (attempt < endpoint.maxAttempts() && wait.toNanos() >= leftNanos) {
+        breaker.recordFailure();
+        return new Fetched.Failed(
+            lastStatus,
+            lastReason
+                + " after "
+                + attempt
+                + " of "
+                + endpoint.maxAttempts()
+                + " attempts; no time left for another within the "
+                + endpoint.deadline().toMillis()
+                + " ms deadline");
       }
       if (attempt < endpoint.maxAttempts()) {
         LOG.debug(
@@ -187,10 +252,12 @@ public final class HttpFetcher implements AutoCloseable {
    * Executes and follows redirects itself: within the configured host always, to another host only
    * when the call carries no credential, so a token is never sent anywhere but where it was meant.
    */
-  private Raw executeFollowing(URI uri, Map<String, String> headers) throws IOException, Refused {
+  private Raw executeFollowing(
+      URI uri, Map<String, String> headers, long deadlineNanos, AtomicBoolean expired)
+      throws IOException, Refused {
     URI at = uri;
     for (int hop = 0; ; hop++) {
-      Raw raw = execute(at, headers);
+      Raw raw = execute(at, headers, deadlineNanos, expired);
       if (!isRedirect(raw.status())) {
         return raw;
       }
@@ -238,25 +305,72 @@ public final class HttpFetcher implements AutoCloseable {
     return scheme + "://" + host + ":" + port;
   }
 
-  private Raw execute(URI uri, Map<String, String> headers) throws IOException {
+  private Raw execute(
+      URI uri, Map<String, String> headers, long deadlineNanos, AtomicBoolean expired)
+      throws IOException {
     HttpGet get = new HttpGet(uri);
     get.setHeader("Accept", "application/json");
     headers.forEach(get::setHeader);
-    return client.execute(
-        get,
-        response -> {
-          Header retryAfter = response.getFirstHeader("Retry-After");
-          Header location = response.getFirstHeader("Location");
-          String body =
-              response.getEntity() == null
-                  ? ""
-                  : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-          return new Raw(
-              response.getCode(),
-              body,
-              retryAfter == null ? null : retryAfter.getValue(),
-              location == null ? null : location.getValue());
-        });
+    ScheduledFuture<?> timer =
+        DEADLINES.schedule(
+            () -> {
+              expired.set(true);
+              get.cancel();
+            },
+            Math.max(0, deadlineNanos - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+    try {
+      return client.execute(
+          get,
+          response -> {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            Header location = response.getFirstHeader("Location");
+            String body;
+            try {
+              body = readCapped(response.getEntity(), endpoint.maxBodyBytes());
+            } catch (TooLarge e) {
+              // drop the connection: closing the stream would drain the rest, and it may not end
+              get.cancel();
+              throw e;
+            }
+            return new Raw(
+                response.getCode(),
+                body,
+                retryAfter == null ? null : retryAfter.getValue(),
+                location == null ? null : location.getValue());
+          });
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
+  /**
+   * The body as text, read up to {@code maxBytes}. The entity is already decompressed, so the cap
+   * counts what a gzip bomb expands to; the APIs send JSON, which is UTF-8.
+   */
+  private static String readCapped(HttpEntity entity, long maxBytes) throws IOException {
+    if (entity == null) {
+      return "";
+    }
+    if (entity.getContentLength() > maxBytes) {
+      throw new TooLarge(maxBytes);
+    }
+    InputStream in = entity.getContent();
+    if (in == null) {
+      return "";
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+      total += n;
+      if (total > maxBytes) {
+        throw new TooLarge(maxBytes);
+      }
+      out.write(buffer, 0, n);
+    }
+    in.close();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private String statusReason(Raw raw) {
