@@ -21,6 +21,12 @@ public final class LocatedTree {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The largest document read. Descriptors and region files are a few hundred bytes; parsing is far
+   * from linear on hostile input (a 50 MB value took minutes), so the size is checked first.
+   */
+  public static final int MAX_BYTES = 1 << 20;
+
   private final String file;
   private final JsonNode root;
   private final Map<String, Integer> lines;
@@ -40,6 +46,10 @@ public final class LocatedTree {
    * @throws InvalidInputException on a syntax error, with its line
    */
   public static LocatedTree parse(String file, String text) {
+    // a char is at least one UTF-8 byte, so more chars than the limit is surely too many bytes
+    if (text.length() > MAX_BYTES) {
+      throw tooLarge(file, text.length() + " characters");
+    }
     ObjectMapper mapper = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
     try {
       JsonNode root = mapper.readTree(text);
@@ -60,6 +70,15 @@ public final class LocatedTree {
     } catch (IOException e) {
       throw new InvalidInputException(file, 0, null, "cannot read: " + e.getMessage());
     }
+  }
+
+  /** The error for a document over {@link #MAX_BYTES}, before any of it is parsed. */
+  public static InvalidInputException tooLarge(String file, String size) {
+    return new InvalidInputException(
+        file,
+        0,
+        null,
+        "is " + size + ", over the limit of " + MAX_BYTES + " bytes; a descriptor is a few lines");
   }
 
   private static void index(

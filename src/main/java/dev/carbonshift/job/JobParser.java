@@ -4,6 +4,8 @@ import dev.carbonshift.config.Fields;
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.config.LocatedTree;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,17 @@ public final class JobParser {
   public ParsedJob parse(Path file, String shownAs) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      byte[] bytes;
+      // read at most one byte past the limit: a pipe or device has no size to check beforehand
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(LocatedTree.MAX_BYTES + 1);
+      }
+      if (bytes.length > LocatedTree.MAX_BYTES) {
+        long size = Files.size(file);
+        throw LocatedTree.tooLarge(
+            shownAs, size > LocatedTree.MAX_BYTES ? size + " bytes" : "an endless stream");
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InvalidInputException(shownAs, 0, null, "no such file");
     } catch (IOException e) {
