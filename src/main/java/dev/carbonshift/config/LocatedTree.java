@@ -61,7 +61,7 @@ public final class LocatedTree {
       }
       Map<String, Integer> lines = new HashMap<>();
       Map<String, String> raw = new HashMap<>();
-      index(mapper, text, lines, raw);
+      index(file, mapper, text, lines, raw);
       return new LocatedTree(file, root, lines, raw);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
@@ -82,13 +82,37 @@ public final class LocatedTree {
   }
 
   private static void index(
-      ObjectMapper mapper, String text, Map<String, Integer> lines, Map<String, String> raw)
+      String file,
+      ObjectMapper mapper,
+      String text,
+      Map<String, Integer> lines,
+      Map<String, String> raw)
       throws IOException {
+    // where each key was first written: a key written twice is an error, since the tree keeps
+    // only the last (deadline: 12h, later deadline: 400h, would quietly give a 17-day window)
+    Map<String, Integer> keys = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
           String path = pathOf(p, t);
+          if (t == JsonToken.FIELD_NAME) {
+            int line = p.currentTokenLocation().getLineNr();
+            Integer first = keys.putIfAbsent(path, line);
+            if (first != null) {
+              throw new InvalidInputException(
+                  file,
+                  line,
+                  path,
+                  "duplicate key '"
+                      + p.currentName()
+                      + "': first on line "
+                      + first
+                      + ", again on line "
+                      + line
+                      + "; keep one");
+            }
+          }
           // The root's own line ("") is where a missing required field is reported.
           lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
           if (!path.isEmpty()) {

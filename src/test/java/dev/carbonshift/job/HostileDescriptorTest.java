@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Descriptors written by a careless or hostile user: each a clear error, found quickly. */
 class HostileDescriptorTest {
@@ -42,5 +44,33 @@ class HostileDescriptorTest {
                       InvalidInputException.class,
                       e -> assertThat(e.problem()).contains("limit of 1048576 bytes")));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "job.yaml | name: j\\nkind: train\\ndeadline: 12h\\nhome: es\\ndeadline: 400h\\n"
+            + " | deadline | 3 | 5",
+        "job.yaml | name: j\\nkind: train\\nestimate:\\n  duration: 2h\\n  powerWatts: 1\\n"
+            + "  duration: 9h\\nhome: es\\n | estimate.duration | 4 | 6",
+        "job.json | {\\n\"name\": \"j\",\\n\"kind\": \"train\",\\n\"home\": \"es\",\\n"
+            + "\"name\": \"k\"\\n} | name | 2 | 5"
+      })
+  void a_duplicate_key_is_an_error_naming_both_lines(
+      String file, String escaped, String field, int first, int again) {
+    String text = escaped.replace("\\n", "\n");
+
+    assertThatThrownBy(() -> parser.parse(file, text, null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.line()).isEqualTo(again);
+              assertThat(e.problem())
+                  .contains("duplicate key")
+                  .contains("line " + first)
+                  .contains("line " + again);
+            });
   }
 }
