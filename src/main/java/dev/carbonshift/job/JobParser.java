@@ -49,6 +49,15 @@ public final class JobParser {
   private static final Set<String> METRICS = Set.of("mae", "rmse", "r2", "accuracy");
   static final Duration DEFAULT_MIN_SLICE = Duration.ofMinutes(30);
 
+  /** The name is also a folder name under the models directory; shorter than its column. */
+  static final int MAX_NAME_CHARS = 128;
+
+  /** The jobs table's columns for team, model and schedule (V1__knowledge_store.sql). */
+  static final int MAX_TEAM_CHARS = 200;
+
+  static final int MAX_MODEL_CHARS = 200;
+  static final int MAX_SCHEDULE_CHARS = 200;
+
   private final Set<String> knownRegions;
   private final Clock clock;
   private final Function<String, String> scheduleCheck;
@@ -94,8 +103,8 @@ public final class JobParser {
   public ParsedJob parse(String name, String text, Path file) {
     LocatedTree tree = LocatedTree.parse(name, text);
     Fields f = Fields.root(tree).allowOnly(FIELDS);
-    String jobName = f.text("name");
-    if (!jobName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+    String jobName = f.text("name", MAX_NAME_CHARS);
+    if (!jobName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw f.error("name", "'" + jobName + "' may hold only letters, digits, '.', '_' and '-'");
     }
     JobKind kind = f.enumValue("kind", JobKind.class, null);
@@ -120,20 +129,21 @@ public final class JobParser {
     if (minSlice != null && !interruptible) {
       throw f.error("minSlice", "only an interruptible job is split into slices");
     }
-    String schedule = f.optText("schedule");
+    String schedule = f.optText("schedule", MAX_SCHEDULE_CHARS);
     if (schedule != null) {
       String problem = scheduleCheck.apply(schedule);
       if (problem != null) {
         throw f.error("schedule", "'" + schedule + "' is not a Quartz cron expression: " + problem);
       }
     }
+    String model = f.optText("model", MAX_MODEL_CHARS);
     JobSpec spec =
         new JobSpec(
             jobName,
-            f.optText("team"),
+            f.optText("team", MAX_TEAM_CHARS),
             kind,
             strategy,
-            f.optText("model") == null ? jobName : f.optText("model"),
+            model == null ? jobName : model,
             baseModel,
             modelFile,
             DescriptorParts.dataset(f),

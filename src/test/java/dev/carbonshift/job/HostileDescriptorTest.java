@@ -73,4 +73,24 @@ class HostileDescriptorTest {
                   .contains("line " + again);
             });
   }
+
+  @ParameterizedTest(name = "{0} of {1} characters")
+  @CsvSource({"name, 129, 128", "team, 201, 200", "model, 201, 200", "schedule, 201, 200"})
+  void an_over_long_field_is_bad_input_naming_the_field_and_the_limit(
+      String field, int length, int limit) {
+    String value = field.equals("schedule") ? "0 0 1 * * ?" + " ".repeat(length) + "*" : "";
+    value = value.isEmpty() ? "a".repeat(length) : "'" + value + "'";
+    String text =
+        field.equals("name")
+            ? "name: " + value + "\nkind: train\nhome: es\n"
+            : "name: j\nkind: train\nhome: es\n" + field + ": " + value + "\n";
+
+    assertThatThrownBy(() -> parser.parse("job.yaml", text, null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.problem()).contains("limit of " + limit + " characters");
+            });
+  }
 }
