@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Descriptors written by a careless or hostile user: each a clear error, found quickly. */
 class HostileDescriptorTest {
@@ -91,6 +92,27 @@ class HostileDescriptorTest {
             e -> {
               assertThat(e.field()).isEqualTo(field);
               assertThat(e.problem()).contains("limit of " + limit + " characters");
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"0 0 12 30 2 ?", "0 0 12 1 1 ? 2020"})
+  void a_cron_expression_that_never_fires_again_is_refused(String cron) {
+    JobParser quartz =
+        new JobParser(
+            REGIONS,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            dev.carbonshift.daemon.JobIntake::cronProblem);
+
+    assertThatThrownBy(
+            () ->
+                quartz.parse(
+                    "job.yaml", "name: j\nkind: train\nhome: es\nschedule: " + cron + "\n", null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("schedule");
+              assertThat(e.problem()).contains("never fires");
             });
   }
 }
