@@ -251,6 +251,17 @@ public final class JobParser {
     if (!knownRegions.contains(home)) {
       throw f.error("home", unknownRegion(home));
     }
+    // the baseline runs at home: outside the allowed regions it would compare against a placement
+    // the job may never have
+    if (!regions.contains(JobSpec.ANY_REGION) && !regions.contains(home)) {
+      throw f.error(
+          "home",
+          "'"
+              + home
+              + "' is not one of the allowed regions ("
+              + String.join(", ", regions)
+              + "); add it to regions or use regions: ['*']");
+    }
     return home;
   }
 

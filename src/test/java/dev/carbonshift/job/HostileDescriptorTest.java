@@ -115,4 +115,25 @@ class HostileDescriptorTest {
               assertThat(e.problem()).contains("never fires");
             });
   }
+
+  @Test
+  void home_must_be_one_of_the_allowed_regions_unless_any_region_is_allowed() {
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "job.yaml", "name: j\nkind: train\nregions: [es, fr]\nhome: de\n", null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("home");
+              assertThat(e.line()).isEqualTo(4);
+              assertThat(e.problem()).contains("'de' is not one of the allowed regions (es, fr)");
+            });
+    assertThat(
+            parser
+                .parse("job.yaml", "name: j\nkind: train\nregions: ['*']\nhome: de\n", null)
+                .spec()
+                .home())
+        .isEqualTo("de");
+  }
 }
