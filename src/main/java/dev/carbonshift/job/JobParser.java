@@ -6,6 +6,9 @@ import dev.carbonshift.config.LocatedTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,13 +93,29 @@ public final class JobParser {
         throw LocatedTree.tooLarge(
             shownAs, size > LocatedTree.MAX_BYTES ? size + " bytes" : "an endless stream");
       }
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      text = utf8(shownAs, bytes);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InvalidInputException(shownAs, 0, null, "no such file");
     } catch (IOException e) {
       throw new InvalidInputException(shownAs, 0, null, "cannot read: " + e.getMessage());
     }
     return parse(shownAs, text, file);
+  }
+
+  /** Strict UTF-8: a byte that is not is reported with its offset, not replaced. */
+  private static String utf8(String shownAs, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      throw LocatedTree.notText(
+          shownAs,
+          String.format("a byte 0x%02x that is not UTF-8", bytes[in.position()]),
+          in.position());
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Parses descriptor text; {@code name} is shown in errors and decides JSON vs YAML. */

@@ -136,4 +136,39 @@ class HostileDescriptorTest {
                 .home())
         .isEqualTo("de");
   }
+
+  @ParameterizedTest(name = "tab on line {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "name: j\\nkind: train\\nestimate:\\n\\tduration: 2h\\nhome: es\\n | 4",
+        "name: j\\nkind: train\\nhome: es\\nteam:\\tx\\n | 4"
+      })
+  void a_yaml_tab_error_names_the_tabs_own_line(String escaped, int line) {
+    String text = escaped.replace("\\n", "\n").replace("\\t", "\t");
+
+    assertThatThrownBy(() -> parser.parse("job.yaml", text, null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.line()).isEqualTo(line));
+  }
+
+  @Test
+  void binary_input_is_not_text_naming_the_byte_offset() throws IOException {
+    // "é" is two bytes in UTF-8, so the NUL's byte offset (11) is not its char offset (10)
+    String text = "name: jé\nk\u0000ind: train\n";
+    Path nul = dir.resolve("nul.yaml");
+    Files.writeString(nul, text);
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
+
+    assertThatThrownBy(() -> parser.parse("nul.yaml", text, null))
+        .hasMessageContaining("not text")
+        .hasMessageContaining("byte offset 11");
+    assertThatThrownBy(() -> parser.parse(nul))
+        .hasMessageContaining("not text")
+        .hasMessageContaining("byte offset 11");
+    assertThatThrownBy(() -> parser.parse(latin1))
+        .hasMessageContaining("not text")
+        .hasMessageContaining("byte offset 6");
+  }
 }
