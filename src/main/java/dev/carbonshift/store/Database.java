@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.engine.SessionRemote;
+import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +28,29 @@ public final class Database {
   private final String url;
   private final String user;
   private final String password;
+  private final boolean embeddedFile;
 
-  private Database(String url, String user, String password) {
+  private Database(String url, String user, String password, boolean embeddedFile) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.embeddedFile = embeddedFile;
+  }
+
+  /** As {@link #file(Path, String)}, for a store without a password. */
+  public static Database file(Path base) {
+    return file(base, "");
   }
 
   /**
    * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. Several
    * processes may open it at once (the daemon and a CLI): H2's auto-server mode hands the second
-   * one a TCP connection to the first. The password, if any, comes from {@code
-   * CARBONSHIFT_DB_PASSWORD}, never from a file.
+   * one a TCP connection to the first.
+   *
+   * @param password the store's password; the composition root reads it from {@code
+   *     CARBONSHIFT_DB_PASSWORD}, since only it may read the environment
    */
-  public static Database file(Path base) {
+  public static Database file(Path base, String password) {
     Path abs = base.toAbsolutePath().normalize();
     try {
       if (abs.getParent() != null) {
@@ -47,20 +59,22 @@ public final class Database {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
     }
-    String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
     return migrated(
         new Database(
-            "jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1", "sa", password));
+            "jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+            "sa",
+            Objects.requireNonNull(password, "password"),
+            true));
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */
   public static Database inMemory(String name) {
-    return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", false));
   }
 
   /** A store at any JDBC URL (e.g. PostgreSQL); the schema is migrated on open. */
   public static Database url(String jdbcUrl, String user, String password) {
-    return migrated(new Database(jdbcUrl, user, password));
+    return migrated(new Database(jdbcUrl, user, password, false));
   }
 
   private static Database migrated(Database db) {
@@ -98,5 +112,28 @@ public final class Database {
 
   public Jdbc jdbc() {
     return new Jdbc(this);
+  }
+
+  /**
+   * Shuts an H2 file store down cleanly: with {@code DB_CLOSE_DELAY=-1} it otherwise stays open,
+   * its lock file and writer thread alive, until the JVM exits (so a test cannot delete its temp
+   * folder). Only a store this process hosts is shut down: a connection handed over by another
+   * process's auto-server would shut down that process's store. In-memory and URL stores are left
+   * alone.
+   */
+  public void close() {
+    if (!embeddedFile) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote) {
+        return;
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store at " + url, e);
+    }
   }
 }
