@@ -1,5 +1,6 @@
 package dev.carbonshift.store;
 
+import dev.carbonshift.config.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,6 +53,7 @@ public final class Database {
    */
   public static Database file(Path base, String password) {
     Path abs = base.toAbsolutePath().normalize();
+    String urlPath = urlPath(abs, Path.of("").toAbsolutePath());
     try {
       if (abs.getParent() != null) {
         Files.createDirectories(abs.getParent());
@@ -61,10 +63,43 @@ public final class Database {
     }
     return migrated(
         new Database(
-            "jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+            "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
             "sa",
             Objects.requireNonNull(password, "password"),
             true));
+  }
+
+  /**
+   * The store's path as it may stand in an H2 URL. H2 reads everything after the first {@code ;} as
+   * settings ({@code INIT=} runs SQL), and a path cannot escape it, so a path holding one is
+   * refused, unless only the working folder above it does: then the path relative to it (which H2
+   * resolves against the working folder) is used instead.
+   *
+   * @throws InvalidInputException naming {@code --db}
+   */
+  static String urlPath(Path abs, Path workingFolder) {
+    String path = abs.toString();
+    if (!hasUrlSyntax(path)) {
+      return path;
+    }
+    if (abs.startsWith(workingFolder) && !abs.equals(workingFolder)) {
+      String relative = "./" + workingFolder.relativize(abs).toString().replace('\\', '/');
+      if (!hasUrlSyntax(relative)) {
+        return relative;
+      }
+    }
+    throw new InvalidInputException(
+        null,
+        0,
+        "--db",
+        "the store path '"
+            + path
+            + "' holds ';' or a control character, which the H2 URL would read as settings;"
+            + " give --db a path without them");
+  }
+
+  private static boolean hasUrlSyntax(String path) {
+    return path.chars().anyMatch(c -> c == ';' || c < 0x20 || c == 0x7f);
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */
