@@ -26,6 +26,9 @@ public final class Database {
   /** Default location of the store, under the working directory. */
   public static final Path DEFAULT_FILE = Path.of(".carbonshift", "carbonshift");
 
+  /** What H2 appends to the base name for its file. */
+  static final String H2_SUFFIX = ".mv.db";
+
   private final String url;
   private final String user;
   private final String password;
@@ -52,7 +55,7 @@ public final class Database {
    *     CARBONSHIFT_DB_PASSWORD}, since only it may read the environment
    */
   public static Database file(Path base, String password) {
-    Path abs = base.toAbsolutePath().normalize();
+    Path abs = withoutH2Suffix(base.toAbsolutePath().normalize());
     String urlPath = urlPath(abs, Path.of("").toAbsolutePath());
     try {
       if (abs.getParent() != null) {
@@ -67,6 +70,17 @@ public final class Database {
             "sa",
             Objects.requireNonNull(password, "password"),
             true));
+  }
+
+  /**
+   * The base name H2 wants: a user who names the file itself, {@code carbonshift.mv.db}, means that
+   * store, not a new one beside it called {@code carbonshift.mv.db.mv.db}.
+   */
+  private static Path withoutH2Suffix(Path abs) {
+    String name = abs.getFileName() == null ? "" : abs.getFileName().toString();
+    return name.endsWith(H2_SUFFIX) && name.length() > H2_SUFFIX.length()
+        ? abs.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()))
+        : abs;
   }
 
   /**

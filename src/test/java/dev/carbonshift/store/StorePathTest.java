@@ -59,4 +59,15 @@ class StorePathTest {
     assertThat(Database.urlPath(Path.of("/srv/store/carbonshift"), cwd))
         .isEqualTo("/srv/store/carbonshift");
   }
+
+  @Test
+  void the_mv_db_file_name_opens_that_store_instead_of_a_new_one() {
+    Path base = dir.resolve("carbonshift");
+    Database.file(base).close();
+
+    Database.file(dir.resolve("carbonshift.mv.db")).close();
+
+    assertThat(dir.resolve("carbonshift.mv.db")).isRegularFile();
+    assertThat(dir.resolve("carbonshift.mv.db.mv.db")).doesNotExist();
+  }
 }
