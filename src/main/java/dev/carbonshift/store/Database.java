@@ -1,15 +1,23 @@
 package dev.carbonshift.store;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import dev.carbonshift.config.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.api.ErrorCode;
 import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
@@ -64,12 +72,118 @@ public final class Database {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
     }
+    Path h2File = abs.resolveSibling(abs.getFileName() + H2_SUFFIX);
+    checkIntact(h2File);
     return migrated(
         new Database(
             "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
             "sa",
             Objects.requireNonNull(password, "password"),
             true));
+  }
+
+  /**
+   * Refuses a damaged store file before H2 sees it: H2 "recovers" a truncated file by rolling back
+   * to the newest chunk still whole, and an empty file by starting a new store, silently losing
+   * rows either way, and writes the result over the original.
+   *
+   * <p>Skipped while a lock file says a live process has the store open: its writer may be midway
+   * through a chunk, which this check could not tell from damage.
+   */
+  static void checkIntact(Path h2File) {
+    Path lock =
+        h2File.resolveSibling(h2File.getFileName().toString().replace(H2_SUFFIX, ".lock.db"));
+    if (!Files.exists(h2File) || Files.exists(lock)) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(h2File, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0) {
+        throw damaged(h2File, "it is empty (0 bytes), and a store is never an empty file");
+      }
+      // the header is written twice, in the first two blocks, so that one torn write leaves one
+      Map<String, String> header = header(read(ch, 0, HEADER_BLOCK));
+      if (header == null) {
+        header = header(read(ch, HEADER_BLOCK, HEADER_BLOCK));
+      }
+      if (header == null) {
+        throw damaged(h2File, "it does not start with an H2 store header");
+      }
+      long blockSize = hex(header.get("blockSize"), HEADER_BLOCK);
+      long newestChunk = hex(header.get("block"), -1);
+      if (newestChunk < 0 || (newestChunk + 1) * blockSize > size) {
+        throw damaged(
+            h2File,
+            "it is "
+                + size
+                + " bytes, shorter than its header says (a chunk at byte "
+                + newestChunk * blockSize
+                + ")");
+      }
+      String chunk = new String(read(ch, newestChunk * blockSize, 6), US_ASCII);
+      if (!chunk.equals("chunk:")) {
+        throw damaged(
+            h2File,
+            "the chunk its header points to (at byte "
+                + newestChunk * blockSize
+                + ") is not there");
+      }
+      // a cleanly closed store ends with the footer of its last chunk, in the last bytes of a block
+      if ("1".equals(header.get("clean"))) {
+        String footer = new String(read(ch, size - CHUNK_FOOTER, CHUNK_FOOTER), US_ASCII);
+        if (size % blockSize != 0 || !footer.startsWith("chunk:")) {
+          throw damaged(h2File, "it is " + size + " bytes and its last chunk is cut off");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the store file " + h2File + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final int HEADER_BLOCK = 4096;
+  private static final int CHUNK_FOOTER = 128;
+
+  private static byte[] read(FileChannel ch, long at, int length) throws java.io.IOException {
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - at)));
+    while (buf.hasRemaining() && ch.read(buf, at + buf.position()) > 0) {
+      // keep reading: a file channel may answer short reads
+    }
+    return buf.array();
+  }
+
+  /** The {@code key:value,...} fields of an H2 MVStore header block, or null if it is none. */
+  private static Map<String, String> header(byte[] block) {
+    String text = new String(block, US_ASCII);
+    int end = text.indexOf('\n');
+    if (!text.startsWith("H:2,") || end < 0) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    for (String field : text.substring(0, end).split(",")) {
+      int colon = field.indexOf(':');
+      if (colon > 0) {
+        fields.put(field.substring(0, colon), field.substring(colon + 1));
+      }
+    }
+    return fields;
+  }
+
+  private static long hex(String value, long fallback) {
+    try {
+      return value == null ? fallback : Long.parseLong(value, 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static StoreException damaged(Path h2File, String why) {
+    return new StoreException(
+        "the store file "
+            + h2File
+            + " is damaged: "
+            + why
+            + ". It was left untouched; restore it from a backup, or move it away to start an"
+            + " empty store");
   }
 
   /**
@@ -142,6 +256,17 @@ public final class Database {
             result.targetSchemaVersion);
       }
     } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
+          throw new StoreException(
+              "the store at "
+                  + db.url
+                  + " is damaged: "
+                  + sql.getMessage()
+                  + ". Restore it from a backup, or move it away to start an empty store",
+              e);
+        }
+      }
       throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
     }
     return db;
