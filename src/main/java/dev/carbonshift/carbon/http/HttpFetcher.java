@@ -160,6 +160,7 @@ public final class HttpFetcher implements AutoCloseable {
               + breaker.openUntil());
     }
     URI uri = endpoint.resolve(path);
+    List<Secret> known = withHeaderCredentials(headers);
     // real elapsed time, not the injected clock: the deadline bounds real I/O, and a test clock
     // that stands still must not make a hung server wait for ever
     long deadlineNanos = System.nanoTime() + endpoint.deadline().toNanos();
@@ -175,7 +176,7 @@ public final class HttpFetcher implements AutoCloseable {
           breaker.recordSuccess();
           return new Fetched.Body(raw.status(), raw.body());
         }
-        lastReason = redact(statusReason(raw));
+        lastReason = redact(statusReason(raw), known);
         if (raw.status() == 429) {
           Duration asked = RetryAfter.parse(raw.retryAfter(), clock, wait);
           if (asked.compareTo(endpoint.maxRetryAfter()) > 0) {
@@ -198,7 +199,7 @@ public final class HttpFetcher implements AutoCloseable {
       } catch (Refused e) {
         // the API answered, so it is alive; a retry would be redirected the same way
         breaker.recordSuccess();
-        return new Fetched.Failed(e.status, redact(e.getMessage()));
+        return new Fetched.Failed(e.status, redact(e.getMessage(), known));
       } catch (TooLarge e) {
         breaker.recordFailure();
         return new Fetched.Failed(0, e.getMessage());
@@ -207,7 +208,8 @@ public final class HttpFetcher implements AutoCloseable {
         lastReason = "timed out (" + describeTimeout(e) + ")";
       } catch (IOException e) {
         lastStatus = 0;
-        lastReason = redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        lastReason =
+            redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), known);
       }
       long leftNanos = deadlineNanos - System.nanoTime();
       if (expired.get() || leftNanos <= 0) {
@@ -393,8 +395,26 @@ public final class HttpFetcher implements AutoCloseable {
     return Duration.ofMillis(step / 2 + Math.round(step / 2.0 * random.getAsDouble()));
   }
 
-  private String redact(String text) {
-    return Secret.redactAll(text, secrets);
+  private static String redact(String text, List<Secret> known) {
+    return Secret.redactAll(text, known);
+  }
+
+  /**
+   * The fetcher's secrets plus every credential the call's headers carry: some are fetched at run
+   * time (WattTime's bearer token) and were never listed. Both the whole value and the part after
+   * an auth scheme ({@code Bearer x}) are redacted, since servers echo either.
+   */
+  private List<Secret> withHeaderCredentials(Map<String, String> headers) {
+    List<Secret> all = new java.util.ArrayList<>(secrets);
+    headers.forEach(
+        (name, value) -> {
+          all.add(Secret.ofNullable(value));
+          int space = value == null ? -1 : value.indexOf(' ');
+          if (space > 0) {
+            all.add(Secret.ofNullable(value.substring(space + 1)));
+          }
+        });
+    return all;
   }
 
   @Override

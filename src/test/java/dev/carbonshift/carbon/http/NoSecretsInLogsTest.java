@@ -68,4 +68,30 @@ class NoSecretsInLogsTest {
       root.setLevel(before);
     }
   }
+
+  @Test
+  void a_credential_sent_in_a_header_is_redacted_even_when_the_fetcher_was_not_told_of_it() {
+    // WattTime's bearer token is fetched at run time, so no one lists it as a secret up front
+    String bearer = "wt-fresh-bearer-7f3a";
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/y"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(403)
+                        .withBody(
+                            "{\"message\":\"token "
+                                + bearer.toUpperCase(java.util.Locale.ROOT)
+                                + " lacks scope\"}")));
+    HttpFetcher http =
+        HttpFetcher.create(
+            Endpoint.of("x", API.url()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            new MutableClock(Instant.parse("2024-03-10T12:00:00Z")),
+            new RecordingSleeper(),
+            List.of());
+
+    Fetched f = http.get("/y", Map.of("Authorization", "Bearer " + bearer));
+
+    assertThat(((Fetched.Failed) f).reason()).isEqualTo("HTTP 403: token *** lacks scope");
+  }
 }
