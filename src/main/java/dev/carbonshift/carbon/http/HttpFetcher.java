@@ -1,20 +1,15 @@
 package dev.carbonshift.carbon.http;
 
 import dev.carbonshift.carbon.Secret;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -25,7 +20,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,34 +42,6 @@ public final class HttpFetcher implements AutoCloseable {
 
   /** Enough for an API that moved; more is a loop. */
   static final int MAX_REDIRECTS = 5;
-
-  /**
-   * Ends calls at their deadline by cancelling the request from outside: a blocked read cannot
-   * watch the time itself. Daemon thread, so it never keeps the JVM alive.
-   */
-  private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
-
-  private static ScheduledThreadPoolExecutor deadlineTimer() {
-    ScheduledThreadPoolExecutor t =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread th = new Thread(r, "carbonshift-http-deadline");
-              th.setDaemon(true);
-              return th;
-            });
-    t.setRemoveOnCancelPolicy(true);
-    return t;
-  }
-
-  /** A body over the cap; not retried, since the same server would send it again. */
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge(long maxBytes) {
-      super("response body larger than " + maxBytes + " bytes (after decompression); not read");
-    }
-  }
 
   private record Raw(int status, String body, String retryAfter, String location) {}
 
@@ -200,7 +166,7 @@ public final class HttpFetcher implements AutoCloseable {
         // the API answered, so it is alive; a retry would be redirected the same way
         breaker.recordSuccess();
         return new Fetched.Failed(e.status, redact(e.getMessage(), known));
-      } catch (TooLarge e) {
+      } catch (Responses.TooLarge e) {
         breaker.recordFailure();
         return new Fetched.Failed(0, e.getMessage());
       } catch (InterruptedIOException e) {
@@ -260,7 +226,7 @@ public final class HttpFetcher implements AutoCloseable {
     URI at = uri;
     for (int hop = 0; ; hop++) {
       Raw raw = execute(at, headers, deadlineNanos, expired);
-      if (!isRedirect(raw.status())) {
+      if (!Responses.isRedirect(raw.status())) {
         return raw;
       }
       if (hop == MAX_REDIRECTS) {
@@ -276,35 +242,19 @@ public final class HttpFetcher implements AutoCloseable {
         throw new Refused(raw.status(), "HTTP " + raw.status() + " without a Location");
       }
       boolean authenticated = !secrets.isEmpty() || !headers.isEmpty();
-      if (authenticated && !sameOrigin(next, endpoint.baseUrl())) {
+      if (authenticated && !Responses.sameOrigin(next, endpoint.baseUrl())) {
         throw new Refused(
             raw.status(),
             "HTTP "
                 + raw.status()
                 + " redirected to another host ("
-                + origin(next)
+                + Responses.origin(next)
                 + "); not following, credentials go to "
-                + origin(endpoint.baseUrl())
+                + Responses.origin(endpoint.baseUrl())
                 + " only");
       }
       at = next;
     }
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  /** Scheme, host and port: a redirect from https to http on the same host is another origin. */
-  static boolean sameOrigin(URI a, URI b) {
-    return origin(a).equals(origin(b));
-  }
-
-  private static String origin(URI u) {
-    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-    int port = u.getPort() != -1 ? u.getPort() : "https".equals(scheme) ? 443 : 80;
-    String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + ":" + port;
   }
 
   private Raw execute(
@@ -314,7 +264,7 @@ public final class HttpFetcher implements AutoCloseable {
     get.setHeader("Accept", "application/json");
     headers.forEach(get::setHeader);
     ScheduledFuture<?> timer =
-        DEADLINES.schedule(
+        Responses.DEADLINES.schedule(
             () -> {
               expired.set(true);
               get.cancel();
@@ -329,8 +279,8 @@ public final class HttpFetcher implements AutoCloseable {
             Header location = response.getFirstHeader("Location");
             String body;
             try {
-              body = readCapped(response.getEntity(), endpoint.maxBodyBytes());
-            } catch (TooLarge e) {
+              body = Responses.readCapped(response.getEntity(), endpoint.maxBodyBytes());
+            } catch (Responses.TooLarge e) {
               // drop the connection: closing the stream would drain the rest, and it may not end
               get.cancel();
               throw e;
@@ -344,35 +294,6 @@ public final class HttpFetcher implements AutoCloseable {
     } finally {
       timer.cancel(false);
     }
-  }
-
-  /**
-   * The body as text, read up to {@code maxBytes}. The entity is already decompressed, so the cap
-   * counts what a gzip bomb expands to; the APIs send JSON, which is UTF-8.
-   */
-  private static String readCapped(HttpEntity entity, long maxBytes) throws IOException {
-    if (entity == null) {
-      return "";
-    }
-    if (entity.getContentLength() > maxBytes) {
-      throw new TooLarge(maxBytes);
-    }
-    InputStream in = entity.getContent();
-    if (in == null) {
-      return "";
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-      total += n;
-      if (total > maxBytes) {
-        throw new TooLarge(maxBytes);
-      }
-      out.write(buffer, 0, n);
-    }
-    in.close();
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   private String statusReason(Raw raw) {
