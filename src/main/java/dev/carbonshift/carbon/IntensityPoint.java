@@ -21,6 +21,12 @@ public record IntensityPoint(
     EmissionFactor factor,
     String source) {
 
+  /**
+   * No grid emits more: the dirtiest (lignite, oil peakers at the margin) stay under about 1,500
+   * g/kWh. Anything above is a unit mix-up or garbage, and one such value would pull every plan.
+   */
+  public static final double MAX_GRAMS_PER_KWH = 5000;
+
   public IntensityPoint {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(start, "start");

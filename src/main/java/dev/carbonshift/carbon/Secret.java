@@ -1,6 +1,9 @@
 package dev.carbonshift.carbon;
 
+import java.util.Collection;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A credential (token, password). Its {@link #toString()} never shows the value, so a secret that
@@ -8,9 +11,13 @@ import java.util.Objects;
  */
 public final class Secret {
   private final String value;
+  private final Pattern anyCase;
 
   private Secret(String value) {
     this.value = value;
+    // servers echo credentials re-cased (an upper-cased token in an error body), so match any case
+    this.anyCase =
+        Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** A secret, or {@code null} when {@code value} is null or blank (the credential is absent). */
@@ -23,9 +30,23 @@ public final class Secret {
     return value;
   }
 
-  /** Replaces every occurrence of this secret in {@code text}, for failure reasons. */
+  /** Replaces every occurrence of this secret in {@code text}, in any case, for failure reasons. */
   public String redact(String text) {
-    return text == null ? null : text.replace(value, "***");
+    return text == null ? null : anyCase.matcher(text).replaceAll(Matcher.quoteReplacement("***"));
+  }
+
+  /**
+   * The one redaction routine: {@code text} with every one of {@code secrets} replaced, in any
+   * case. Nulls among the secrets (absent credentials) are skipped.
+   */
+  public static String redactAll(String text, Collection<Secret> secrets) {
+    String out = text;
+    for (Secret s : secrets) {
+      if (s != null) {
+        out = s.redact(out);
+      }
+    }
+    return out;
   }
 
   @Override

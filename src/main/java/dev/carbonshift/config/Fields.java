@@ -86,6 +86,24 @@ public final class Fields {
     return s;
   }
 
+  /** As {@link #optText(String)}, refusing text longer than {@code maxChars}, naming the limit. */
+  public String optText(String field, int maxChars) {
+    String s = optText(field);
+    if (s != null && s.length() > maxChars) {
+      throw error(
+          field, "is " + s.length() + " characters, over the limit of " + maxChars + " characters");
+    }
+    return s;
+  }
+
+  /** As {@link #text(String)}, with a length limit. */
+  public String text(String field, int maxChars) {
+    if (!has(field)) {
+      throw error(field, "is required");
+    }
+    return optText(field, maxChars);
+  }
+
   public <E extends Enum<E>> E enumValue(String field, Class<E> type, E dflt) {
     String s = optText(field);
     if (s == null) {

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A YAML or JSON document read into a tree, with the line of every field kept, so that validation
@@ -20,6 +23,13 @@ import java.util.Map;
 public final class LocatedTree {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern MARK = Pattern.compile("line (\\d+), column \\d+");
+
+  /**
+   * The largest document read. Descriptors and region files are a few hundred bytes; parsing is far
+   * from linear on hostile input (a 50 MB value took minutes), so the size is checked first.
+   */
+  public static final int MAX_BYTES = 1 << 20;
 
   private final String file;
   private final JsonNode root;
@@ -40,6 +50,11 @@ public final class LocatedTree {
    * @throws InvalidInputException on a syntax error, with its line
    */
   public static LocatedTree parse(String file, String text) {
+    // a char is at least one UTF-8 byte, so more chars than the limit is surely too many bytes
+    if (text.length() > MAX_BYTES) {
+      throw tooLarge(file, text.length() + " characters");
+    }
+    checkText(file, text);
     ObjectMapper mapper = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
     try {
       JsonNode root = mapper.readTree(text);
@@ -51,25 +66,102 @@ public final class LocatedTree {
       }
       Map<String, Integer> lines = new HashMap<>();
       Map<String, String> raw = new HashMap<>();
-      index(mapper, text, lines, raw);
+      index(file, mapper, text, lines, raw);
       return new LocatedTree(file, root, lines, raw);
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
       throw new InvalidInputException(
-          file, loc == null ? 0 : loc.getLineNr(), null, "syntax error: " + e.getOriginalMessage());
+          file,
+          syntaxErrorLine(e, mapper == YAML),
+          null,
+          "syntax error: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new InvalidInputException(file, 0, null, "cannot read: " + e.getMessage());
     }
   }
 
+  /**
+   * Where a syntax error is. Jackson locates YAML errors at the start of the enclosing context (the
+   * line above a tab-indented key); SnakeYAML's message ends with the problem's own mark.
+   */
+  private static int syntaxErrorLine(JsonProcessingException e, boolean yaml) {
+    if (yaml && e.getOriginalMessage() != null) {
+      Matcher m = MARK.matcher(e.getOriginalMessage());
+      int line = 0;
+      while (m.find()) {
+        line = Integer.parseInt(m.group(1));
+      }
+      if (line > 0) {
+        return line;
+      }
+    }
+    JsonLocation loc = e.getLocation();
+    return loc == null ? 0 : loc.getLineNr();
+  }
+
+  /**
+   * Refuses binary input, naming the UTF-8 byte offset of the first control character (a NUL, an
+   * escape) so the user can find it with a hex viewer; YAML's own complaint names neither.
+   */
+  public static void checkText(String file, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+        long offset = text.substring(0, i).getBytes(StandardCharsets.UTF_8).length;
+        throw notText(file, String.format("a control byte 0x%02x", (int) c), offset);
+      }
+    }
+  }
+
+  /** The error for input that is not UTF-8 text. */
+  public static InvalidInputException notText(String file, String what, long byteOffset) {
+    return new InvalidInputException(
+        file,
+        0,
+        null,
+        "not text: " + what + " at byte offset " + byteOffset + "; expected YAML or JSON in UTF-8");
+  }
+
+  /** The error for a document over {@link #MAX_BYTES}, before any of it is parsed. */
+  public static InvalidInputException tooLarge(String file, String size) {
+    return new InvalidInputException(
+        file,
+        0,
+        null,
+        "is " + size + ", over the limit of " + MAX_BYTES + " bytes; a descriptor is a few lines");
+  }
+
   private static void index(
-      ObjectMapper mapper, String text, Map<String, Integer> lines, Map<String, String> raw)
+      String file,
+      ObjectMapper mapper,
+      String text,
+      Map<String, Integer> lines,
+      Map<String, String> raw)
       throws IOException {
+    // where each key was first written: a key written twice is an error, since the tree keeps
+    // only the last (deadline: 12h, later deadline: 400h, would quietly give a 17-day window)
+    Map<String, Integer> keys = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
           String path = pathOf(p, t);
+          if (t == JsonToken.FIELD_NAME) {
+            int line = p.currentTokenLocation().getLineNr();
+            Integer first = keys.putIfAbsent(path, line);
+            if (first != null) {
+              throw new InvalidInputException(
+                  file,
+                  line,
+                  path,
+                  "duplicate key '"
+                      + p.currentName()
+                      + "': first on line "
+                      + first
+                      + ", again on line "
+                      + line
+                      + "; keep one");
+            }
+          }
           // The root's own line ("") is where a missing required field is reported.
           lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
           if (!path.isEmpty()) {

@@ -118,7 +118,12 @@ public final class JobIntake {
   /** Null if {@code cron} is a valid Quartz cron expression, else what is wrong with it. */
   public static String cronProblem(String cron) {
     try {
-      CronExpression.validateExpression(cron);
+      CronExpression expression = new CronExpression(cron);
+      // valid syntax that never fires (30 February, a year gone) would queue a job that never
+      // runs; the wall clock is right here, as Quartz itself fires on it
+      if (expression.getNextValidTimeAfter(new java.util.Date()) == null) {
+        return "it never fires again (no time matches it from now on)";
+      }
       return null;
     } catch (java.text.ParseException e) {
       return e.getMessage();

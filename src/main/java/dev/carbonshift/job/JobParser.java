@@ -4,6 +4,11 @@ import dev.carbonshift.config.Fields;
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.config.LocatedTree;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +52,15 @@ public final class JobParser {
   private static final Set<String> METRICS = Set.of("mae", "rmse", "r2", "accuracy");
   static final Duration DEFAULT_MIN_SLICE = Duration.ofMinutes(30);
 
+  /** The name is also a folder name under the models directory; shorter than its column. */
+  static final int MAX_NAME_CHARS = 128;
+
+  /** The jobs table's columns for team, model and schedule (V1__knowledge_store.sql). */
+  static final int MAX_TEAM_CHARS = 200;
+
+  static final int MAX_MODEL_CHARS = 200;
+  static final int MAX_SCHEDULE_CHARS = 200;
+
   private final Set<String> knownRegions;
   private final Clock clock;
   private final Function<String, String> scheduleCheck;
@@ -69,7 +83,17 @@ public final class JobParser {
   public ParsedJob parse(Path file, String shownAs) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      byte[] bytes;
+      // read at most one byte past the limit: a pipe or device has no size to check beforehand
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(LocatedTree.MAX_BYTES + 1);
+      }
+      if (bytes.length > LocatedTree.MAX_BYTES) {
+        long size = Files.size(file);
+        throw LocatedTree.tooLarge(
+            shownAs, size > LocatedTree.MAX_BYTES ? size + " bytes" : "an endless stream");
+      }
+      text = utf8(shownAs, bytes);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InvalidInputException(shownAs, 0, null, "no such file");
     } catch (IOException e) {
@@ -78,12 +102,28 @@ public final class JobParser {
     return parse(shownAs, text, file);
   }
 
+  /** Strict UTF-8: a byte that is not is reported with its offset, not replaced. */
+  private static String utf8(String shownAs, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      throw LocatedTree.notText(
+          shownAs,
+          String.format("a byte 0x%02x that is not UTF-8", bytes[in.position()]),
+          in.position());
+    }
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
   /** Parses descriptor text; {@code name} is shown in errors and decides JSON vs YAML. */
   public ParsedJob parse(String name, String text, Path file) {
     LocatedTree tree = LocatedTree.parse(name, text);
     Fields f = Fields.root(tree).allowOnly(FIELDS);
-    String jobName = f.text("name");
-    if (!jobName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+    String jobName = f.text("name", MAX_NAME_CHARS);
+    if (!jobName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw f.error("name", "'" + jobName + "' may hold only letters, digits, '.', '_' and '-'");
     }
     JobKind kind = f.enumValue("kind", JobKind.class, null);
@@ -108,20 +148,21 @@ public final class JobParser {
     if (minSlice != null && !interruptible) {
       throw f.error("minSlice", "only an interruptible job is split into slices");
     }
-    String schedule = f.optText("schedule");
+    String schedule = f.optText("schedule", MAX_SCHEDULE_CHARS);
     if (schedule != null) {
       String problem = scheduleCheck.apply(schedule);
       if (problem != null) {
         throw f.error("schedule", "'" + schedule + "' is not a Quartz cron expression: " + problem);
       }
     }
+    String model = f.optText("model", MAX_MODEL_CHARS);
     JobSpec spec =
         new JobSpec(
             jobName,
-            f.optText("team"),
+            f.optText("team", MAX_TEAM_CHARS),
             kind,
             strategy,
-            f.optText("model") == null ? jobName : f.optText("model"),
+            model == null ? jobName : model,
             baseModel,
             modelFile,
             DescriptorParts.dataset(f),
@@ -228,6 +269,17 @@ public final class JobParser {
     }
     if (!knownRegions.contains(home)) {
       throw f.error("home", unknownRegion(home));
+    }
+    // the baseline runs at home: outside the allowed regions it would compare against a placement
+    // the job may never have
+    if (!regions.contains(JobSpec.ANY_REGION) && !regions.contains(home)) {
+      throw f.error(
+          "home",
+          "'"
+              + home
+              + "' is not one of the allowed regions ("
+              + String.join(", ", regions)
+              + "); add it to regions or use regions: ['*']");
     }
     return home;
   }

@@ -1,13 +1,25 @@
 package dev.carbonshift.store;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import dev.carbonshift.config.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.api.ErrorCode;
+import org.h2.engine.SessionRemote;
+import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,24 +34,37 @@ public final class Database {
   /** Default location of the store, under the working directory. */
   public static final Path DEFAULT_FILE = Path.of(".carbonshift", "carbonshift");
 
+  /** What H2 appends to the base name for its file. */
+  static final String H2_SUFFIX = ".mv.db";
+
   private final String url;
   private final String user;
   private final String password;
+  private final boolean embeddedFile;
 
-  private Database(String url, String user, String password) {
+  private Database(String url, String user, String password, boolean embeddedFile) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.embeddedFile = embeddedFile;
+  }
+
+  /** As {@link #file(Path, String)}, for a store without a password. */
+  public static Database file(Path base) {
+    return file(base, "");
   }
 
   /**
    * A store in the H2 file {@code base} (H2 appends {@code .mv.db}); folders are created. Several
    * processes may open it at once (the daemon and a CLI): H2's auto-server mode hands the second
-   * one a TCP connection to the first. The password, if any, comes from {@code
-   * CARBONSHIFT_DB_PASSWORD}, never from a file.
+   * one a TCP connection to the first.
+   *
+   * @param password the store's password; the composition root reads it from {@code
+   *     CARBONSHIFT_DB_PASSWORD}, since only it may read the environment
    */
-  public static Database file(Path base) {
-    Path abs = base.toAbsolutePath().normalize();
+  public static Database file(Path base, String password) {
+    Path abs = withoutH2Suffix(base.toAbsolutePath().normalize());
+    String urlPath = urlPath(abs, Path.of("").toAbsolutePath());
     try {
       if (abs.getParent() != null) {
         Files.createDirectories(abs.getParent());
@@ -47,20 +72,172 @@ public final class Database {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
     }
-    String password = Objects.requireNonNullElse(System.getenv("CARBONSHIFT_DB_PASSWORD"), "");
+    Path h2File = abs.resolveSibling(abs.getFileName() + H2_SUFFIX);
+    checkIntact(h2File);
     return migrated(
         new Database(
-            "jdbc:h2:file:" + abs + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1", "sa", password));
+            "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+            "sa",
+            Objects.requireNonNull(password, "password"),
+            true));
+  }
+
+  /**
+   * Refuses a damaged store file before H2 sees it: H2 "recovers" a truncated file by rolling back
+   * to the newest chunk still whole, and an empty file by starting a new store, silently losing
+   * rows either way, and writes the result over the original.
+   *
+   * <p>Skipped while a lock file says a live process has the store open: its writer may be midway
+   * through a chunk, which this check could not tell from damage.
+   */
+  static void checkIntact(Path h2File) {
+    Path lock =
+        h2File.resolveSibling(h2File.getFileName().toString().replace(H2_SUFFIX, ".lock.db"));
+    if (!Files.exists(h2File) || Files.exists(lock)) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(h2File, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0) {
+        throw damaged(h2File, "it is empty (0 bytes), and a store is never an empty file");
+      }
+      // the header is written twice, in the first two blocks, so that one torn write leaves one
+      Map<String, String> header = header(read(ch, 0, HEADER_BLOCK));
+      if (header == null) {
+        header = header(read(ch, HEADER_BLOCK, HEADER_BLOCK));
+      }
+      if (header == null) {
+        throw damaged(h2File, "it does not start with an H2 store header");
+      }
+      long blockSize = hex(header.get("blockSize"), HEADER_BLOCK);
+      long newestChunk = hex(header.get("block"), -1);
+      if (newestChunk < 0 || (newestChunk + 1) * blockSize > size) {
+        throw damaged(
+            h2File,
+            "it is "
+                + size
+                + " bytes, shorter than its header says (a chunk at byte "
+                + newestChunk * blockSize
+                + ")");
+      }
+      String chunk = new String(read(ch, newestChunk * blockSize, 6), US_ASCII);
+      if (!chunk.equals("chunk:")) {
+        throw damaged(
+            h2File,
+            "the chunk its header points to (at byte "
+                + newestChunk * blockSize
+                + ") is not there");
+      }
+      // a cleanly closed store ends with the footer of its last chunk, in the last bytes of a block
+      if ("1".equals(header.get("clean"))) {
+        String footer = new String(read(ch, size - CHUNK_FOOTER, CHUNK_FOOTER), US_ASCII);
+        if (size % blockSize != 0 || !footer.startsWith("chunk:")) {
+          throw damaged(h2File, "it is " + size + " bytes and its last chunk is cut off");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the store file " + h2File + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final int HEADER_BLOCK = 4096;
+  private static final int CHUNK_FOOTER = 128;
+
+  private static byte[] read(FileChannel ch, long at, int length) throws java.io.IOException {
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - at)));
+    while (buf.hasRemaining() && ch.read(buf, at + buf.position()) > 0) {
+      // keep reading: a file channel may answer short reads
+    }
+    return buf.array();
+  }
+
+  /** The {@code key:value,...} fields of an H2 MVStore header block, or null if it is none. */
+  private static Map<String, String> header(byte[] block) {
+    String text = new String(block, US_ASCII);
+    int end = text.indexOf('\n');
+    if (!text.startsWith("H:2,") || end < 0) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    for (String field : text.substring(0, end).split(",")) {
+      int colon = field.indexOf(':');
+      if (colon > 0) {
+        fields.put(field.substring(0, colon), field.substring(colon + 1));
+      }
+    }
+    return fields;
+  }
+
+  private static long hex(String value, long fallback) {
+    try {
+      return value == null ? fallback : Long.parseLong(value, 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static StoreException damaged(Path h2File, String why) {
+    return new StoreException(
+        "the store file "
+            + h2File
+            + " is damaged: "
+            + why
+            + ". It was left untouched; restore it from a backup, or move it away to start an"
+            + " empty store");
+  }
+
+  /**
+   * The base name H2 wants: a user who names the file itself, {@code carbonshift.mv.db}, means that
+   * store, not a new one beside it called {@code carbonshift.mv.db.mv.db}.
+   */
+  private static Path withoutH2Suffix(Path abs) {
+    String name = abs.getFileName() == null ? "" : abs.getFileName().toString();
+    return name.endsWith(H2_SUFFIX) && name.length() > H2_SUFFIX.length()
+        ? abs.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()))
+        : abs;
+  }
+
+  /**
+   * The store's path as it may stand in an H2 URL. H2 reads everything after the first {@code ;} as
+   * settings ({@code INIT=} runs SQL), and a path cannot escape it, so a path holding one is
+   * refused, unless only the working folder above it does: then the path relative to it (which H2
+   * resolves against the working folder) is used instead.
+   *
+   * @throws InvalidInputException naming {@code --db}
+   */
+  static String urlPath(Path abs, Path workingFolder) {
+    String path = abs.toString();
+    if (!hasUrlSyntax(path)) {
+      return path;
+    }
+    if (abs.startsWith(workingFolder) && !abs.equals(workingFolder)) {
+      String relative = "./" + workingFolder.relativize(abs).toString().replace('\\', '/');
+      if (!hasUrlSyntax(relative)) {
+        return relative;
+      }
+    }
+    throw new InvalidInputException(
+        null,
+        0,
+        "--db",
+        "the store path '"
+            + path
+            + "' holds ';' or a control character, which the H2 URL would read as settings;"
+            + " give --db a path without them");
+  }
+
+  private static boolean hasUrlSyntax(String path) {
+    return path.chars().anyMatch(c -> c == ';' || c < 0x20 || c == 0x7f);
   }
 
   /** A private in-memory store that lives while the JVM does; {@code name} keeps tests apart. */
   public static Database inMemory(String name) {
-    return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", false));
   }
 
   /** A store at any JDBC URL (e.g. PostgreSQL); the schema is migrated on open. */
   public static Database url(String jdbcUrl, String user, String password) {
-    return migrated(new Database(jdbcUrl, user, password));
+    return migrated(new Database(jdbcUrl, user, password, false));
   }
 
   private static Database migrated(Database db) {
@@ -79,6 +256,17 @@ public final class Database {
             result.targetSchemaVersion);
       }
     } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
+          throw new StoreException(
+              "the store at "
+                  + db.url
+                  + " is damaged: "
+                  + sql.getMessage()
+                  + ". Restore it from a backup, or move it away to start an empty store",
+              e);
+        }
+      }
       throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
     }
     return db;
@@ -98,5 +286,28 @@ public final class Database {
 
   public Jdbc jdbc() {
     return new Jdbc(this);
+  }
+
+  /**
+   * Shuts an H2 file store down cleanly: with {@code DB_CLOSE_DELAY=-1} it otherwise stays open,
+   * its lock file and writer thread alive, until the JVM exits (so a test cannot delete its temp
+   * folder). Only a store this process hosts is shut down: a connection handed over by another
+   * process's auto-server would shut down that process's store. In-memory and URL stores are left
+   * alone.
+   */
+  public void close() {
+    if (!embeddedFile) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote) {
+        return;
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store at " + url, e);
+    }
   }
 }

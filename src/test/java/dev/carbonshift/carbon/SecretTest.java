@@ -16,6 +16,15 @@ class SecretTest {
   }
 
   @Test
+  void redaction_catches_the_secret_in_any_case() {
+    Secret s = Secret.ofNullable("abc-Token-123");
+
+    assertThat(Secret.redactAll("echo ABC-TOKEN-123 and abc-token-123", java.util.List.of(s)))
+        .isEqualTo("echo *** and ***");
+    assertThat(s.redact("echo ABC-TOKEN-123")).isEqualTo("echo ***");
+  }
+
+  @Test
   void a_blank_credential_is_absent() {
     assertThat(Secret.ofNullable("  ")).isNull();
     assertThat(Secret.ofNullable(null)).isNull();

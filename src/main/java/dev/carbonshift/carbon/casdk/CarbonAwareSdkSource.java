@@ -114,7 +114,7 @@ public final class CarbonAwareSdkSource implements CarbonSource {
             + "&endTime="
             + at(to);
     try {
-      double g = ApiJson.number(get(zone, q), "carbonIntensity");
+      double g = ApiJson.intensity(get(zone, q), "carbonIntensity", 1);
       return new Forecast(
           zone,
           clock.instant(),

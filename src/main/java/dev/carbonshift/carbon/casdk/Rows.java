@@ -38,7 +38,7 @@ final class Rows {
                 zone,
                 start,
                 start.plus(Duration.ofMinutes(Math.max(1, minutes))),
-                ApiJson.number(row, "value"),
+                ApiJson.intensity(row, "value", 1),
                 IntensityKind.FORECAST,
                 signal));
       }
@@ -74,7 +74,7 @@ final class Rows {
                 zone,
                 start,
                 start.plus(length),
-                ApiJson.number(row, "rating"),
+                ApiJson.intensity(row, "rating", 1),
                 IntensityKind.ACTUAL,
                 signal));
       }

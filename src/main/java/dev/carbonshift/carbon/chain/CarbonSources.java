@@ -127,13 +127,7 @@ public final class CarbonSources implements AutoCloseable {
             yearly,
             Objects.requireNonNullElse(cacheOrNull, ForecastCache.NONE),
             clock,
-            text -> {
-              String out = text;
-              for (Secret s : secrets) {
-                out = s.redact(out);
-              }
-              return out;
-            },
+            text -> Secret.redactAll(text, secrets),
             config.refresh());
     LOG.info("carbon sources: {}", config.describe());
     return new CarbonSources(config, chain, fetchers);

@@ -51,7 +51,7 @@ final class Parse {
     if (row.path("carbonIntensity").isNull()) {
       return null;
     }
-    double g = ApiJson.number(row, "carbonIntensity");
+    double g = ApiJson.intensity(row, "carbonIntensity", 1);
     Instant start = ApiJson.instant(row, "datetime");
     IntensityKind kind =
         forecast

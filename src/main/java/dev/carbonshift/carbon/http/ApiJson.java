@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carbonshift.carbon.IntensityPoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -55,6 +56,29 @@ public final class ApiJson {
       throw new BadResponse("unexpected response: '" + field + "' is not an intensity: " + v);
     }
     return v.asDouble();
+  }
+
+  /**
+   * An intensity field, required, converted to g/kWh by {@code gramsPerKwhPerUnit}: finite, not
+   * negative and within {@link IntensityPoint#MAX_GRAMS_PER_KWH}, else bad data (the caller's
+   * failure names the source).
+   */
+  public static double intensity(JsonNode node, String field, double gramsPerKwhPerUnit)
+      throws BadResponse {
+    double g = number(node, field) * gramsPerKwhPerUnit;
+    if (!Double.isFinite(g) || g > IntensityPoint.MAX_GRAMS_PER_KWH) {
+      throw new BadResponse(
+          "bad data: '"
+              + field
+              + "' is not an intensity: "
+              + node.path(field)
+              + " is "
+              + g
+              + " g/kWh, beyond the physical bound of "
+              + Math.round(IntensityPoint.MAX_GRAMS_PER_KWH)
+              + " g/kWh");
+    }
+    return g;
   }
 
   /**

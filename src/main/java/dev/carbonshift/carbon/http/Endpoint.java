@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param maxAttempts tries per request, counting the first (retries on 5xx, 429 and I/O errors)
  * @param backoffBase the wait before the first retry; doubled for each further one, with jitter
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails at once
+ * @param deadline the longest one fetch may take, all attempts and waits included: timeouts alone
+ *     do not bound a server that trickles a byte before each read timeout
+ * @param maxBodyBytes the largest body read, counted after decompression (a gzip bomb is small)
  */
 public record Endpoint(
     String source,
@@ -20,13 +23,19 @@ public record Endpoint(
     Duration responseTimeout,
     int maxAttempts,
     Duration backoffBase,
-    Duration maxRetryAfter) {
+    Duration maxRetryAfter,
+    Duration deadline,
+    long maxBodyBytes) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(500);
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+  /** Far above the largest real answer (10 days of 5-minute WattTime data is about 1 MB). */
+  public static final long DEFAULT_MAX_BODY_BYTES = 8L << 20;
 
   public Endpoint {
     Objects.requireNonNull(source, "source");
@@ -34,6 +43,34 @@ public record Endpoint(
     if (maxAttempts < 1) {
       throw new IllegalArgumentException(source + ": maxAttempts must be at least 1");
     }
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(source + ": the deadline must be positive");
+    }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException(source + ": maxBodyBytes must be at least 1");
+    }
+  }
+
+  /** An endpoint with the default deadline and body cap. */
+  public Endpoint(
+      String source,
+      URI baseUrl,
+      Duration connectTimeout,
+      Duration responseTimeout,
+      int maxAttempts,
+      Duration backoffBase,
+      Duration maxRetryAfter) {
+    this(
+        source,
+        baseUrl,
+        connectTimeout,
+        responseTimeout,
+        maxAttempts,
+        backoffBase,
+        maxRetryAfter,
+        DEFAULT_DEADLINE,
+        DEFAULT_MAX_BODY_BYTES);
   }
 
   /** An endpoint with the default timeouts and retries. */
@@ -50,7 +87,28 @@ public record Endpoint(
 
   public Endpoint withTimeouts(Duration connect, Duration response) {
     return new Endpoint(
-        source, baseUrl, connect, response, maxAttempts, backoffBase, maxRetryAfter);
+        source,
+        baseUrl,
+        connect,
+        response,
+        maxAttempts,
+        backoffBase,
+        maxRetryAfter,
+        deadline,
+        maxBodyBytes);
+  }
+
+  public Endpoint withLimits(Duration deadline, long maxBodyBytes) {
+    return new Endpoint(
+        source,
+        baseUrl,
+        connectTimeout,
+        responseTimeout,
+        maxAttempts,
+        backoffBase,
+        maxRetryAfter,
+        deadline,
+        maxBodyBytes);
   }
 
   /** {@code path} (with its query) appended to the base URL. */

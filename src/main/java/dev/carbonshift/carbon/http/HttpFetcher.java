@@ -4,12 +4,14 @@ import dev.carbonshift.carbon.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -18,7 +20,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,21 @@ public final class HttpFetcher implements AutoCloseable {
   private final CircuitBreaker breaker;
   private final List<Secret> secrets;
 
-  private record Raw(int status, String body, String retryAfter) {}
+  /** Enough for an API that moved; more is a loop. */
+  static final int MAX_REDIRECTS = 5;
+
+  private record Raw(int status, String body, String retryAfter, String location) {}
+
+  /** A response we will not act on, whatever a retry brings (a redirect we refuse to follow). */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    Refused(int status, String reason) {
+      super(reason, null, false, false);
+      this.status = status;
+    }
+  }
 
   public HttpFetcher(
       Endpoint endpoint,
@@ -74,6 +89,8 @@ public final class HttpFetcher implements AutoCloseable {
                     .build())
             // retries are ours: counted, backed off and visible in the failure reason
             .disableAutomaticRetries()
+            // redirects are ours too: HttpClient would carry our credential headers to any host
+            .disableRedirectHandling()
             .build();
   }
 
@@ -109,18 +126,23 @@ public final class HttpFetcher implements AutoCloseable {
               + breaker.openUntil());
     }
     URI uri = endpoint.resolve(path);
+    List<Secret> known = withHeaderCredentials(headers);
+    // real elapsed time, not the injected clock: the deadline bounds real I/O, and a test clock
+    // that stands still must not make a hung server wait for ever
+    long deadlineNanos = System.nanoTime() + endpoint.deadline().toNanos();
+    AtomicBoolean expired = new AtomicBoolean();
     String lastReason = "no attempt made";
     int lastStatus = 0;
     for (int attempt = 1; attempt <= endpoint.maxAttempts(); attempt++) {
       Duration wait = backoff(attempt);
       try {
-        Raw raw = execute(uri, headers);
+        Raw raw = executeFollowing(uri, headers, deadlineNanos, expired);
         lastStatus = raw.status();
         if (raw.status() >= 200 && raw.status() < 300) {
           breaker.recordSuccess();
           return new Fetched.Body(raw.status(), raw.body());
         }
-        lastReason = redact(statusReason(raw));
+        lastReason = redact(statusReason(raw), known);
         if (raw.status() == 429) {
           Duration asked = RetryAfter.parse(raw.retryAfter(), clock, wait);
           if (asked.compareTo(endpoint.maxRetryAfter()) > 0) {
@@ -140,12 +162,44 @@ public final class HttpFetcher implements AutoCloseable {
           breaker.recordSuccess();
           return new Fetched.Failed(raw.status(), lastReason);
         }
+      } catch (Refused e) {
+        // the API answered, so it is alive; a retry would be redirected the same way
+        breaker.recordSuccess();
+        return new Fetched.Failed(e.status, redact(e.getMessage(), known));
+      } catch (Responses.TooLarge e) {
+        breaker.recordFailure();
+        return new Fetched.Failed(0, e.getMessage());
       } catch (InterruptedIOException e) {
         lastStatus = 0;
         lastReason = "timed out (" + describeTimeout(e) + ")";
       } catch (IOException e) {
         lastStatus = 0;
-        lastReason = redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        lastReason =
+            redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), known);
+      }
+      long leftNanos = deadlineNanos - System.nanoTime();
+      if (expired.get() || leftNanos <= 0) {
+        breaker.recordFailure();
+        return new Fetched.Failed(
+            0,
+            "no complete answer within the "
+                + endpoint.deadline().toMillis()
+                + " ms deadline after "
+                + attempt
+                + (attempt == 1 ? " attempt" : " attempts"));
+      }
+      if (attempt < endpoint.maxAttempts() && wait.toNanos() >= leftNanos) {
+        breaker.recordFailure();
+        return new Fetched.Failed(
+            lastStatus,
+            lastReason
+                + " after "
+                + attempt
+                + " of "
+                + endpoint.maxAttempts()
+                + " attempts; no time left for another within the "
+                + endpoint.deadline().toMillis()
+                + " ms deadline");
       }
       if (attempt < endpoint.maxAttempts()) {
         LOG.debug(
@@ -162,21 +216,84 @@ public final class HttpFetcher implements AutoCloseable {
         lastStatus, lastReason + " after " + endpoint.maxAttempts() + " attempts");
   }
 
-  private Raw execute(URI uri, Map<String, String> headers) throws IOException {
+  /**
+   * Executes and follows redirects itself: within the configured host always, to another host only
+   * when the call carries no credential, so a token is never sent anywhere but where it was meant.
+   */
+  private Raw executeFollowing(
+      URI uri, Map<String, String> headers, long deadlineNanos, AtomicBoolean expired)
+      throws IOException, Refused {
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      Raw raw = execute(at, headers, deadlineNanos, expired);
+      if (!Responses.isRedirect(raw.status())) {
+        return raw;
+      }
+      if (hop == MAX_REDIRECTS) {
+        throw new Refused(raw.status(), "more than " + MAX_REDIRECTS + " redirects, from " + uri);
+      }
+      URI next;
+      try {
+        next = at.resolve(raw.location() == null ? "" : raw.location().trim());
+      } catch (IllegalArgumentException e) {
+        throw new Refused(raw.status(), "HTTP " + raw.status() + " with an unreadable Location");
+      }
+      if (raw.location() == null || raw.location().isBlank()) {
+        throw new Refused(raw.status(), "HTTP " + raw.status() + " without a Location");
+      }
+      boolean authenticated = !secrets.isEmpty() || !headers.isEmpty();
+      if (authenticated && !Responses.sameOrigin(next, endpoint.baseUrl())) {
+        throw new Refused(
+            raw.status(),
+            "HTTP "
+                + raw.status()
+                + " redirected to another host ("
+                + Responses.origin(next)
+                + "); not following, credentials go to "
+                + Responses.origin(endpoint.baseUrl())
+                + " only");
+      }
+      at = next;
+    }
+  }
+
+  private Raw execute(
+      URI uri, Map<String, String> headers, long deadlineNanos, AtomicBoolean expired)
+      throws IOException {
     HttpGet get = new HttpGet(uri);
     get.setHeader("Accept", "application/json");
     headers.forEach(get::setHeader);
-    return client.execute(
-        get,
-        response -> {
-          Header retryAfter = response.getFirstHeader("Retry-After");
-          String body =
-              response.getEntity() == null
-                  ? ""
-                  : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-          return new Raw(
-              response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
-        });
+    ScheduledFuture<?> timer =
+        Responses.DEADLINES.schedule(
+            () -> {
+              expired.set(true);
+              get.cancel();
+            },
+            Math.max(0, deadlineNanos - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+    try {
+      return client.execute(
+          get,
+          response -> {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            Header location = response.getFirstHeader("Location");
+            String body;
+            try {
+              body = Responses.readCapped(response.getEntity(), endpoint.maxBodyBytes());
+            } catch (Responses.TooLarge e) {
+              // drop the connection: closing the stream would drain the rest, and it may not end
+              get.cancel();
+              throw e;
+            }
+            return new Raw(
+                response.getCode(),
+                body,
+                retryAfter == null ? null : retryAfter.getValue(),
+                location == null ? null : location.getValue());
+          });
+    } finally {
+      timer.cancel(false);
+    }
   }
 
   private String statusReason(Raw raw) {
@@ -199,12 +316,26 @@ public final class HttpFetcher implements AutoCloseable {
     return Duration.ofMillis(step / 2 + Math.round(step / 2.0 * random.getAsDouble()));
   }
 
-  private String redact(String text) {
-    String out = text;
-    for (Secret s : secrets) {
-      out = s.redact(out);
-    }
-    return out;
+  private static String redact(String text, List<Secret> known) {
+    return Secret.redactAll(text, known);
+  }
+
+  /**
+   * The fetcher's secrets plus every credential the call's headers carry: some are fetched at run
+   * time (WattTime's bearer token) and were never listed. Both the whole value and the part after
+   * an auth scheme ({@code Bearer x}) are redacted, since servers echo either.
+   */
+  private List<Secret> withHeaderCredentials(Map<String, String> headers) {
+    List<Secret> all = new java.util.ArrayList<>(secrets);
+    headers.forEach(
+        (name, value) -> {
+          all.add(Secret.ofNullable(value));
+          int space = value == null ? -1 : value.indexOf(' ');
+          if (space > 0) {
+            all.add(Secret.ofNullable(value.substring(space + 1)));
+          }
+        });
+    return all;
   }
 
   @Override

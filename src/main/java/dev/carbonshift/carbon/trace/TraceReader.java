@@ -1,6 +1,7 @@
 package dev.carbonshift.carbon.trace;
 
 import dev.carbonshift.carbon.EmissionFactor;
+import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.config.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -159,6 +160,17 @@ public final class TraceReader {
     }
     if (!Double.isFinite(v) || v < 0) {
       throw new InvalidInputException(file, line, col, "intensity must be >= 0, got " + cell);
+    }
+    if (v > IntensityPoint.MAX_GRAMS_PER_KWH) {
+      throw new InvalidInputException(
+          file,
+          line,
+          col,
+          "intensity "
+              + cell
+              + " is beyond the physical bound of "
+              + Math.round(IntensityPoint.MAX_GRAMS_PER_KWH)
+              + " g/kWh");
     }
     return v;
   }

@@ -69,7 +69,7 @@ final class HalfHours {
     if (!measured && intensity.path("forecast").isNull()) {
       return;
     }
-    double g = ApiJson.number(intensity, measured ? "actual" : "forecast");
+    double g = ApiJson.intensity(intensity, measured ? "actual" : "forecast", 1);
     out.add(
         new IntensityPoint(
             UkGridSource.ZONE,

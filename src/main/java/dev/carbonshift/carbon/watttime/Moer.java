@@ -42,13 +42,13 @@ final class Moer {
           continue;
         }
         Instant start = ApiJson.instant(row, "point_time");
-        double lbsPerMwh = ApiJson.number(row, "value");
+        double gramsPerKwh = ApiJson.intensity(row, "value", G_PER_KWH_PER_LBS_PER_MWH);
         out.add(
             new IntensityPoint(
                 zone,
                 start,
                 start.plusSeconds(period),
-                lbsPerMwh * G_PER_KWH_PER_LBS_PER_MWH,
+                gramsPerKwh,
                 kind,
                 Signal.MARGINAL,
                 // MOER counts the emissions of burning fuel at the marginal plant

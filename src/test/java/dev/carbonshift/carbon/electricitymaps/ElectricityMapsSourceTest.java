@@ -17,6 +17,7 @@ import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Secret;
+import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.region.Region;
@@ -25,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ElectricityMapsSourceTest {
   @RegisterExtension static final ApiServer API = new ApiServer();
@@ -63,6 +66,25 @@ class ElectricityMapsSourceTest {
                 .withQueryParam("horizonHours", equalTo("24"))
                 .withQueryParam("emissionFactorType", equalTo("lifecycle"))
                 .withQueryParam("shouldUseFallbackCallerLookup", equalTo("false")));
+  }
+
+  @ParameterizedTest(name = "{0} g/kWh")
+  @ValueSource(strings = {"1e308", "1e309", "-1", "5001", "\"NaN\"", "NaN"})
+  void an_impossible_intensity_is_bad_data_naming_the_source(String value) {
+    String body =
+        ApiServer.fixture("electricitymaps/es_forecast_72h.json")
+            .replaceFirst("\"carbonIntensity\": 153", "\"carbonIntensity\": " + value);
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/carbon-intensity/forecast"))
+                .willReturn(aResponse().withBody(body)));
+
+    ForecastResult r =
+        source(EmissionFactor.LIFECYCLE).forecast(es, NOW, NOW.plus(Duration.ofHours(3)));
+
+    assertThat(r).isInstanceOf(Unavailable.class);
+    assertThat(((Unavailable) r).source()).isEqualTo(ElectricityMapsSource.NAME);
+    assertThat(((Unavailable) r).reason()).containsAnyOf("not an intensity", "malformed JSON");
   }
 
   @Test

@@ -41,7 +41,12 @@ class NoSecretsInLogsTest {
                       aResponse()
                           .withStatus(401)
                           .withHeader("X-Echo", TOKEN)
-                          .withBody("{\"message\":\"bad " + TOKEN + "\"}")));
+                          .withBody(
+                              "{\"message\":\"bad "
+                                  + TOKEN
+                                  + " "
+                                  + TOKEN.toUpperCase(java.util.Locale.ROOT)
+                                  + "\"}")));
       MutableClock clock = new MutableClock(Instant.parse("2024-03-10T12:00:00Z"));
       HttpFetcher http =
           HttpFetcher.create(
@@ -53,12 +58,40 @@ class NoSecretsInLogsTest {
 
       Fetched f = http.get("/x", Map.of("auth-token", TOKEN));
 
-      assertThat(((Fetched.Failed) f).reason()).isEqualTo("HTTP 401: bad ***");
+      assertThat(((Fetched.Failed) f).reason()).isEqualTo("HTTP 401: bad *** ***");
       assertThat(lines.list).isNotEmpty();
-      assertThat(lines.list).noneMatch(e -> e.getFormattedMessage().contains(TOKEN));
+      assertThat(lines.list)
+          .noneMatch(
+              e -> e.getFormattedMessage().toLowerCase(java.util.Locale.ROOT).contains(TOKEN));
     } finally {
       root.detachAppender(lines);
       root.setLevel(before);
     }
+  }
+
+  @Test
+  void a_credential_sent_in_a_header_is_redacted_even_when_the_fetcher_was_not_told_of_it() {
+    // WattTime's bearer token is fetched at run time, so no one lists it as a secret up front
+    String bearer = "wt-fresh-bearer-7f3a";
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/y"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(403)
+                        .withBody(
+                            "{\"message\":\"token "
+                                + bearer.toUpperCase(java.util.Locale.ROOT)
+                                + " lacks scope\"}")));
+    HttpFetcher http =
+        HttpFetcher.create(
+            Endpoint.of("x", API.url()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            new MutableClock(Instant.parse("2024-03-10T12:00:00Z")),
+            new RecordingSleeper(),
+            List.of());
+
+    Fetched f = http.get("/y", Map.of("Authorization", "Bearer " + bearer));
+
+    assertThat(((Fetched.Failed) f).reason()).isEqualTo("HTTP 403: token *** lacks scope");
   }
 }

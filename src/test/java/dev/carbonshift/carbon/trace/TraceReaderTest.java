@@ -177,6 +177,14 @@ class TraceReaderTest {
   }
 
   @Test
+  void an_intensity_beyond_the_physical_bound_is_an_error() throws IOException {
+    Path f = edited(GB, l -> l.set(10, l.get(10).replaceFirst(",.*", ",1e308")));
+
+    assertInvalid(
+        f, () -> TraceReader.read(f, TraceReader.Options.DEFAULT), 11, "physical bound of 5000");
+  }
+
+  @Test
   void a_file_without_the_intensity_column_is_an_error_on_line_one() throws IOException {
     Path twoCol = edited(GB, l -> l.set(0, "Time,Intensity"));
     Path export =

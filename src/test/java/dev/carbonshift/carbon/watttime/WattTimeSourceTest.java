@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.Forecast;
+import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
@@ -75,6 +76,25 @@ class WattTimeSourceTest {
         .isCloseTo(394.625, org.assertj.core.data.Offset.offset(0.001));
     assertThat(f.points().get(0).length()).isEqualTo(Duration.ofMinutes(5));
     assertThat(f.signal()).isEqualTo(Signal.MARGINAL);
+  }
+
+  @Test
+  void a_moer_beyond_the_physical_bound_after_conversion_is_bad_data() {
+    // 11,100 lbs/MWh is 5,035 g/kWh: under the bound as a raw number, over it in our unit
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/v3/forecast"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            ApiServer.fixture("watttime/caiso_forecast_24h.json")
+                                .replaceFirst("\"value\": 870", "\"value\": 11100"))));
+
+    ForecastResult r = source.forecast(caiso, NOW, NOW.plus(Duration.ofHours(1)));
+
+    assertThat(r).isInstanceOf(Unavailable.class);
+    assertThat(((Unavailable) r).source()).isEqualTo(WattTimeSource.NAME);
+    assertThat(((Unavailable) r).reason()).contains("5000 g/kWh");
   }
 
   @Test
