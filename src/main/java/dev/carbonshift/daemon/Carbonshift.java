@@ -132,7 +132,7 @@ public final class Carbonshift implements AutoCloseable {
       return Database.url(
           c.db(), c.env().getOrDefault("CARBONSHIFT_DB_USER", ""), c.dbPassword().orElse(""));
     }
-    return Database.file(Path.of(c.db()));
+    return Database.file(Path.of(c.db()), c.dbPassword().orElse(""));
   }
 
   private MeterOptions meterOptions() {

@@ -20,6 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
 import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The H2 knowledge store: opens connections to one database (a file by default, or in memory for
  * tests) whose schema Flyway has brought up to date.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -41,6 +42,10 @@ public final class Database {
   private final String user;
   private final String password;
   private final boolean embeddedFile;
+  private volatile JdbcConnectionPool pool;
+
+  /** Connections kept open for reuse: workers, Quartz's threads and the API's share them. */
+  static final int POOL_SIZE = 64;
 
   private Database(String url, String user, String password, boolean embeddedFile) {
     this.url = url;
@@ -276,12 +281,37 @@ public final class Database {
     return url;
   }
 
+  /**
+   * A connection, from a pool for an H2 store (opening one costs a password hash and a session,
+   * which bounded submissions to a few hundred a second). Its auto-commit is on whatever the
+   * previous user left, so a transaction never leaks from one user to the next.
+   */
   public Connection connect() {
     try {
-      return DriverManager.getConnection(url, user, password);
+      if (!url.startsWith("jdbc:h2:")) {
+        return DriverManager.getConnection(url, user, password);
+      }
+      Connection c = pool().getConnection();
+      c.setAutoCommit(true);
+      return c;
     } catch (SQLException e) {
       throw new StoreException("cannot connect to the store at " + url, e);
     }
+  }
+
+  private JdbcConnectionPool pool() {
+    JdbcConnectionPool p = pool;
+    if (p == null) {
+      synchronized (this) {
+        p = pool;
+        if (p == null) {
+          p = JdbcConnectionPool.create(url, user, password);
+          p.setMaxConnections(POOL_SIZE);
+          pool = p;
+        }
+      }
+    }
+    return p;
   }
 
   public Jdbc jdbc() {
@@ -295,7 +325,13 @@ public final class Database {
    * process's auto-server would shut down that process's store. In-memory and URL stores are left
    * alone.
    */
+  @Override
   public void close() {
+    JdbcConnectionPool p = pool;
+    pool = null;
+    if (p != null) {
+      p.dispose();
+    }
     if (!embeddedFile) {
       return;
     }
