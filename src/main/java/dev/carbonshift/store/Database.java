@@ -116,6 +116,9 @@ public final class Database implements AutoCloseable {
       }
       long blockSize = hex(header.get("blockSize"), HEADER_BLOCK);
       long newestChunk = hex(header.get("block"), -1);
+      if (blockSize <= 0) {
+        throw damaged(h2File, "its header has no readable block size");
+      }
       if (newestChunk < 0 || (newestChunk + 1) * blockSize > size) {
         throw damaged(
             h2File,

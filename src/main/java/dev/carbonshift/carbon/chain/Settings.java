@@ -63,7 +63,9 @@ final class Settings {
         duration(prefix + "TIMEOUT", defaultResponseTimeout),
         attempts,
         Endpoint.DEFAULT_BACKOFF_BASE,
-        Endpoint.DEFAULT_MAX_RETRY_AFTER);
+        Endpoint.DEFAULT_MAX_RETRY_AFTER,
+        duration(prefix + "DEADLINE", Endpoint.DEFAULT_DEADLINE),
+        Endpoint.DEFAULT_MAX_BODY_BYTES);
   }
 
   Duration duration(String key, Duration fallback) {

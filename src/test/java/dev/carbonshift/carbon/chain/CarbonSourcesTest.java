@@ -62,6 +62,40 @@ class CarbonSourcesTest {
   }
 
   @Test
+  void a_hostile_api_ends_at_its_configured_deadline_and_the_chain_falls_back_saying_why() {
+    Map<String, String> env = electricityMapsOnline();
+    env.put("CARBONSHIFT_ELECTRICITYMAPS_TIMEOUT", "5s");
+    env.put("CARBONSHIFT_ELECTRICITYMAPS_DEADLINE", "1s");
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/carbon-intensity/forecast"))
+                .willReturn(
+                    aResponse().withBody("x".repeat(30)).withChunkedDribbleDelay(30, 30_000)));
+
+    RegionForecast r = esNext(sources(env, null), Duration.ofHours(6));
+
+    assertThat(r.source()).isEqualTo("trace");
+    assertThat(r.provenance())
+        .startsWith("electricitymaps: no complete answer within the 1000 ms deadline");
+  }
+
+  @Test
+  void a_redirect_to_another_host_is_not_followed_with_the_token_and_the_chain_falls_back() {
+    API.wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/carbon-intensity/forecast"))
+                .willReturn(
+                    aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:9/x")));
+
+    RegionForecast r = esNext(sources(electricityMapsOnline(), null), Duration.ofHours(6));
+
+    assertThat(r.source()).isEqualTo("trace");
+    assertThat(r.provenance())
+        .contains("redirected to another host (http://127.0.0.1:9)")
+        .doesNotContain(TOKEN);
+  }
+
+  @Test
   void offline_with_no_settings_every_region_gets_a_forecast_without_the_network() {
     List<RegionForecast> all =
         sources(Map.of(), null).forecasts(catalog.all(), NOW, NOW.plus(Duration.ofHours(24)));
