@@ -95,7 +95,19 @@ public final class QueuePlanner {
       } else if (j.state() == JobState.PLANNED && p.isPresent() && !p.get().start().isAfter(now)) {
         held.add(RunningJob.remaining(j.id(), p.get().region(), slices(p.get()), now));
       } else {
-        waiting.add(planJob(j));
+        PlanJob planned;
+        try {
+          planned = planJob(j);
+        } catch (RuntimeException e) {
+          // one job that no longer reads (stricter rules since it was stored) fails alone; it
+          // never stops the round for the others
+          jobs.transition(
+              j.id(),
+              JobState.FAILED,
+              "cannot be planned: its stored descriptor: " + e.getMessage());
+          continue;
+        }
+        waiting.add(planned);
         byId.put(j.id(), j);
         if (j.state() == JobState.QUEUED || p.isEmpty()) {
           arrivals.add(j.id());

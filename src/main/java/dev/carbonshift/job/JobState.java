@@ -7,8 +7,9 @@ import java.util.Set;
  * The life of a job. Every change goes through {@link #check}; the only ways back are {@code
  * PLANNED → QUEUED} (re-planning), {@code RUNNING → QUEUED} (an interrupted run resumes when next
  * planned) and {@code RUNNING → PLANNED} (an interruptible job paused at the end of a slice, its
- * next slice already placed). A descriptor with a {@code schedule} is {@code RECURRING}: it never
- * runs itself; each time its cron fires, a fresh job is submitted from it.
+ * next slice already placed). A queued or planned job fails when it can no longer be planned (its
+ * stored descriptor no longer validates). A descriptor with a {@code schedule} is {@code
+ * RECURRING}: it never runs itself; each time its cron fires, a fresh job is submitted from it.
  */
 public enum JobState {
   RECURRING,
@@ -23,8 +24,8 @@ public enum JobState {
   public Set<JobState> next() {
     return switch (this) {
       case RECURRING -> EnumSet.of(CANCELLED);
-      case QUEUED -> EnumSet.of(PLANNED, CANCELLED);
-      case PLANNED -> EnumSet.of(QUEUED, RUNNING, CANCELLED);
+      case QUEUED -> EnumSet.of(PLANNED, FAILED, CANCELLED);
+      case PLANNED -> EnumSet.of(QUEUED, RUNNING, FAILED, CANCELLED);
       case RUNNING -> EnumSet.of(QUEUED, PLANNED, SUCCEEDED, FAILED, CANCELLED);
       case SUCCEEDED, FAILED, CANCELLED -> EnumSet.noneOf(JobState.class);
     };

@@ -43,6 +43,16 @@ public final class Database implements AutoCloseable {
   private final String password;
   private final boolean embeddedFile;
   private volatile JdbcConnectionPool pool;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Open {@code Database}s per H2 file URL in this JVM: they share one embedded database, so only
+   * the last one to close shuts it down (a CLI verb run inside a test, or the daemon's bench next
+   * to its daemon, must not close the store under the other).
+   */
+  private static final Map<String, java.util.concurrent.atomic.AtomicInteger> OPEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Connections kept open for reuse: workers, Quartz's threads and the API's share them. */
   static final int POOL_SIZE = 64;
@@ -52,6 +62,10 @@ public final class Database implements AutoCloseable {
     this.user = user;
     this.password = password;
     this.embeddedFile = embeddedFile;
+    if (embeddedFile) {
+      OPEN.computeIfAbsent(url, u -> new java.util.concurrent.atomic.AtomicInteger())
+          .incrementAndGet();
+    }
   }
 
   /** As {@link #file(Path, String)}, for a store without a password. */
@@ -128,13 +142,11 @@ public final class Database implements AutoCloseable {
                 + newestChunk * blockSize
                 + ")");
       }
-      String chunk = new String(read(ch, newestChunk * blockSize, 6), US_ASCII);
-      if (!chunk.equals("chunk:")) {
-        throw damaged(
-            h2File,
-            "the chunk its header points to (at byte "
-                + newestChunk * blockSize
-                + ") is not there");
+      // The header's block is not always where the newest chunk starts (after a shutdown that
+      // moved chunks it may point at freed space), so look for any chunk at a block boundary: a
+      // store with none left has lost its data, whatever H2 would make of it.
+      if (!anyChunk(ch, blockSize, size)) {
+        throw damaged(h2File, "no chunk of data is left in it");
       }
       // a cleanly closed store ends with the footer of its last chunk, in the last bytes of a block
       if ("1".equals(header.get("clean"))) {
@@ -146,6 +158,16 @@ public final class Database implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot read the store file " + h2File + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean anyChunk(FileChannel ch, long blockSize, long size)
+      throws java.io.IOException {
+    for (long at = 2 * blockSize; at + 6 <= size; at += blockSize) {
+      if (new String(read(ch, at, 6), US_ASCII).equals("chunk:")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final int HEADER_BLOCK = 4096;
@@ -330,23 +352,33 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
-    JdbcConnectionPool p = pool;
-    pool = null;
-    if (p != null) {
-      p.dispose();
-    }
-    if (!embeddedFile) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    try (Connection c = DriverManager.getConnection(url, user, password)) {
-      if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote) {
-        return;
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("SHUTDOWN");
+    JdbcConnectionPool p;
+    synchronized (this) {
+      p = pool;
+      pool = null;
+    }
+    boolean last = embeddedFile && OPEN.get(url).decrementAndGet() == 0;
+    try {
+      if (last) {
+        // shut down on a connection of the pool itself, so that no other session is left open
+        try (Connection c =
+            p != null ? p.getConnection() : DriverManager.getConnection(url, user, password)) {
+          if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote)) {
+            try (Statement s = c.createStatement()) {
+              s.execute("SHUTDOWN");
+            }
+          }
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("cannot close the store at " + url, e);
+    } finally {
+      if (p != null) {
+        p.dispose();
+      }
     }
   }
 }

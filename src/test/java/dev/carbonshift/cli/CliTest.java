@@ -50,7 +50,9 @@ class CliTest {
   }
 
   private Run run(String... args) {
-    CommandLine cli = Main.commandLine(new Context(CLOCK, Map.of(), work, PROJECT));
+    // port 0: no daemon is probed, so a daemon running on this machine never answers for the store
+    CommandLine cli =
+        Main.commandLine(new Context(CLOCK, Map.of("CARBONSHIFT_PORT", "0"), work, PROJECT));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

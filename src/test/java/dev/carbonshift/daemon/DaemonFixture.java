@@ -94,11 +94,18 @@ final class DaemonFixture {
           earlyStoppingPatience: %d
           batchSize: 64
           seed: 1
-        estimate: {duration: 1h, powerWatts: 100}
-        regions: [gb, es]
+        %sregions: [gb, es]
         home: gb
         %s"""
-            .formatted(name, csv, epochs, epochs, more));
+            .formatted(
+                name,
+                csv,
+                epochs,
+                epochs,
+                more.toString().contains("estimate:")
+                    ? ""
+                    : "estimate: {duration: 1h, powerWatts: 100}\n",
+                more));
     return file;
   }
 
