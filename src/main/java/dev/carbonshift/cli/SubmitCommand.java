@@ -75,7 +75,7 @@ final class SubmitCommand implements Callable<Integer> {
       throw new BatchRejectedException(errors);
     }
     for (int i = 0; i < parsed.size(); i++) {
-      String id = daemon.submit(files.get(i), parsed.get(i).text());
+      String id = daemon.submit(files.get(i), parsed.get(i).text(), paths.get(i));
       String state = parsed.get(i).spec().schedule() != null ? "RECURRING" : "QUEUED";
       out.printf("%s  %-28s %s%n", id, parsed.get(i).spec().name(), state);
     }

@@ -88,7 +88,15 @@ public final class JobIntake {
 
   /** Stores descriptor text posted directly (HTTP API), validated first. */
   public StoredJob submitText(String name, String text) {
-    return jobs.insert(newId(), parser.parse(name, text, null));
+    return submitText(name, text, null);
+  }
+
+  /**
+   * As {@link #submitText(String, String)}, the descriptor read from {@code sourceFile} (relative
+   * dataset paths resolve beside it), or null when it has no file.
+   */
+  public StoredJob submitText(String name, String text, Path sourceFile) {
+    return jobs.insert(newId(), parser.parse(name, text, sourceFile));
   }
 
   /**

@@ -66,12 +66,22 @@ public final class DaemonClient {
    * @throws InvalidInputException for a rejected descriptor, naming {@code shownAs}, line and field
    */
   public String submit(String shownAs, String text) {
+    return submit(shownAs, text, null);
+  }
+
+  /**
+   * As {@link #submit(String, String)}, saying which file the text was read from (a daemon on this
+   * machine then resolves the descriptor's relative paths beside it).
+   */
+  public String submit(String shownAs, String text, java.nio.file.Path sourceFile) {
     boolean json = shownAs.toLowerCase(Locale.ROOT).endsWith(".json");
+    HttpRequest.Builder b =
+        request("jobs").header("Content-Type", json ? "application/json" : "application/yaml");
+    if (sourceFile != null) {
+      b.header(HttpApi.SOURCE_FILE_HEADER, sourceFile.toAbsolutePath().normalize().toString());
+    }
     HttpResponse<String> r =
-        send(
-            request("jobs")
-                .header("Content-Type", json ? "application/json" : "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+        send(b.POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     if (r.statusCode() == 400) {
       throw invalid(shownAs, Json.readOrNull(r.body()));
     }

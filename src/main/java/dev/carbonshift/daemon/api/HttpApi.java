@@ -142,9 +142,32 @@ public final class HttpApi {
     }
   }
 
+  /** The header by which a CLI on this machine says which file it read the descriptor from. */
+  public static final String SOURCE_FILE_HEADER = "X-Carbonshift-Source-File";
+
+  /**
+   * The descriptor's file, so that its relative dataset paths resolve beside it: only from a client
+   * on this machine (which shares the file system), and only an absolute path; else none.
+   */
+  private static java.nio.file.Path sourceFile(Context ctx) {
+    String h = ctx.header(SOURCE_FILE_HEADER);
+    if (h == null || h.isBlank() || h.length() > 1000) {
+      return null;
+    }
+    try {
+      if (!java.net.InetAddress.getByName(ctx.ip()).isLoopbackAddress()) {
+        return null;
+      }
+      java.nio.file.Path p = java.nio.file.Path.of(h);
+      return p.isAbsolute() ? p.normalize() : null;
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private void submit(Context ctx) {
     String text = Bodies.utf8(Bodies.readCapped(ctx.bodyInputStream(), settings.maxBodyBytes()));
-    StoredJob j = intake.submitText(Bodies.shownAs(ctx.contentType(), text), text);
+    StoredJob j = intake.submitText(Bodies.shownAs(ctx.contentType(), text), text, sourceFile(ctx));
     metrics.jobsSubmitted();
     try {
       hooks.submitted(j);

@@ -119,7 +119,8 @@ public final class JobsFolder {
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(name, 0, null, "not UTF-8 text");
     }
-    StoredJob j = intake.submitText(name, text);
+    // relative dataset paths resolve in the jobs folder, where the file was dropped
+    StoredJob j = intake.submitText(name, text, f.toAbsolutePath());
     metrics.jobsSubmitted();
     Path to;
     try {
