@@ -112,7 +112,7 @@ public record ChaosFigures(
               && last.state() == RunState.SUCCEEDED
               && last.endReason() != null
               && last.endReason().startsWith(RESUMED);
-      int stood = 0; // epochs the store says the job's checkpoint holds, before each run
+      int stood = 0; // where the store says the job's checkpoint stands, before each run
       for (int i = 0; i < rows.size(); i++) {
         Row r = rows.get(i);
         if (r.firstEpoch() != null) {
@@ -120,7 +120,7 @@ public record ChaosFigures(
           pastStored += r.firstEpoch() - 1 > stood ? 1 : 0;
         }
         if (r.epochsDone() != null) {
-          stood = Math.max(stood, r.epochsDone());
+          stood = r.epochsDone(); // not the max: a job that restarted afresh stands where it is now
         }
         if (r.state() == RunState.INTERRUPTED) {
           interrupted++;
