@@ -1,6 +1,7 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.daemon.ChaosBench;
 import dev.carbonshift.sim.Benchmarks;
 import dev.carbonshift.sim.PlanSpeed;
 import java.nio.file.Path;
@@ -9,11 +10,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: the planner's quality against the oracle, its speed, and heap use. */
+/**
+ * {@code bench}: the planner's quality against the oracle, its speed, and heap use; on request, the
+ * daemon's crash recovery under kill -9.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure the planner: quality vs the oracle, plan and replay speed, peak heap.")
+    description =
+        "Measure the planner: quality vs the oracle, plan and replay speed, peak heap; with --part"
+            + " chaos, the daemon's recovery from kill -9 (takes minutes).")
 public final class BenchCommand implements Callable<Integer> {
   /** The PAI arrival trace in the shared data folder next to the installation. */
   static final String DEFAULT_ARRIVALS = "../shared/data/workloads/pai-100k.csv";
@@ -36,8 +42,27 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--part",
       split = ",",
       defaultValue = "quality,plan,simulate",
-      description = "Which parts to run: quality, plan, simulate.")
+      description = "Which parts to run: quality, plan, simulate, chaos.")
   List<String> parts;
+
+  @Option(
+      names = "--kills",
+      defaultValue = "20",
+      description = "chaos: kill -9s of the daemon that hit a running training (default: 20).")
+  int kills;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "chaos: seed of the moments of the kills (default: 1).")
+  long seed;
+
+  @Option(
+      names = "--jobs",
+      defaultValue = "8",
+      description =
+          "chaos: trainings submitted at least; more follow while kills remain (default: 8).")
+  int jobs;
 
   @Option(
       names = "--policies",
@@ -67,6 +92,18 @@ public final class BenchCommand implements Callable<Integer> {
       }
       if (parts.contains("simulate")) {
         b.simulateSpeed(arrivalsFile, policies);
+      }
+      if (parts.contains("chaos")) {
+        ChaosBench.run(
+                new ChaosBench.Options(
+                    kills,
+                    seed,
+                    jobs,
+                    ctx.home(),
+                    System.getProperty("java.class.path"),
+                    Path.of(System.getProperty("java.io.tmpdir"))),
+                System.out)
+            .print(System.out);
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {

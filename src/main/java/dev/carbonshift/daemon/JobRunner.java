@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +154,8 @@ public final class JobRunner {
       LiveRun live,
       TrainingListener listener) {
     EnergyMeter.Session session = meter.start();
+    // where this run took up the job, so that epochs trained twice after a crash can be counted
+    AtomicBoolean first = new AtomicBoolean(true);
     TrainingOutcome outcome;
     try {
       outcome =
@@ -162,6 +165,9 @@ public final class JobRunner {
                   .withStop(live)
                   .withListener(
                       e -> {
+                        if (first.getAndSet(false)) {
+                          runs.firstEpoch(runId, e.epoch());
+                        }
                         runs.epochsDone(runId, e.epoch());
                         listener.epochEnded(e);
                       }));

@@ -89,6 +89,12 @@ public final class RunRepository {
     jdbc.update("UPDATE runs SET epochs_done = ? WHERE id = ?", epochs, runId);
   }
 
+  /** The first epoch this run completed (over the whole job), recorded once. */
+  public void firstEpoch(long runId, int epoch) {
+    jdbc.update(
+        "UPDATE runs SET first_epoch = ? WHERE id = ? AND first_epoch IS NULL", epoch, runId);
+  }
+
   public void heartbeat(long runId, Instant at) {
     expectOne(
         jdbc.update(
