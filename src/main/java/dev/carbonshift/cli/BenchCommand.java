@@ -1,6 +1,7 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.daemon.ApiThroughputBench;
 import dev.carbonshift.daemon.ChaosBench;
 import dev.carbonshift.sim.Benchmarks;
 import dev.carbonshift.sim.PlanSpeed;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Measure the planner: quality vs the oracle, plan and replay speed, peak heap; with --part"
-            + " chaos, the daemon's recovery from kill -9 (takes minutes).")
+            + " chaos, the daemon's recovery from kill -9 (takes minutes); with --part api, POST /jobs"
+            + " throughput against a real daemon.")
 public final class BenchCommand implements Callable<Integer> {
   /** The PAI arrival trace in the shared data folder next to the installation. */
   static final String DEFAULT_ARRIVALS = "../shared/data/workloads/pai-100k.csv";
@@ -42,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--part",
       split = ",",
       defaultValue = "quality,plan,simulate",
-      description = "Which parts to run: quality, plan, simulate, chaos.")
+      description = "Which parts to run: quality, plan, simulate, chaos, api.")
   List<String> parts;
 
   @Option(
@@ -63,6 +65,18 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "chaos: trainings submitted at least; more follow while kills remain (default: 8).")
   int jobs;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "30",
+      description = "api: how long the clients post (default: 30).")
+  int seconds;
+
+  @Option(
+      names = "--clients",
+      defaultValue = "8",
+      description = "api: concurrent HTTP clients (default: 8).")
+  int clients;
 
   @Option(
       names = "--policies",
@@ -104,6 +118,15 @@ public final class BenchCommand implements Callable<Integer> {
                     Path.of(System.getProperty("java.io.tmpdir"))),
                 System.out)
             .print(System.out);
+      }
+      if (parts.contains("api")) {
+        System.out.println(
+            ApiThroughputBench.run(
+                ctx.home(),
+                java.nio.file.Files.readString(
+                    ctx.home().resolve("jobs/weather-seattle-train.yaml")),
+                java.time.Duration.ofSeconds(seconds),
+                clients));
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {

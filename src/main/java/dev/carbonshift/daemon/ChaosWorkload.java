@@ -53,6 +53,7 @@ final class ChaosWorkload {
         db: %s
         dataDir: %s
         regions: %s
+        port: 0
         heartbeatEvery: 1m
         missedHeartbeats: 3
         planEvery: 1m

@@ -52,6 +52,7 @@ class DaemonProcessTest {
         db: %s
         dataDir: %s
         regions: %s
+        port: 0
         heartbeatEvery: 1m
         planEvery: 1m
         startTolerance: 30m
