@@ -9,6 +9,7 @@ import dev.carbonshift.daemon.schedule.QuartzTriggers;
 import dev.carbonshift.daemon.schedule.Triggers;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.Placement;
+import dev.carbonshift.plan.Slice;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
@@ -51,7 +52,6 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   private final LiveRuns live = new LiveRuns();
   private final Workers workers = new Workers();
   private final DeadRuns deadRuns;
-  private final Slices slices;
   private final Recurring recurring;
   private final Triggers triggers;
   private final Object planLock = new Object();
@@ -68,7 +68,6 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     this.metrics = cs.metrics();
     this.startedAt = clock.instant();
     this.deadRuns = new DeadRuns(cs.runs(), cs.jobs(), live, clock, config.deadAfter());
-    this.slices = new Slices();
     Guard guard = new Guard(metrics::periodicTaskFailure);
     this.triggers =
         QuartzTriggers.create(
@@ -205,7 +204,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
    * start trigger, if it survived, would say the same); any other gets its triggers again.
    */
   private void rearm(StoredJob job, PlacementRecord p) {
-    List<Slices.Window> ws = slices.of(p);
+    List<Slice> ws = QueuePlanner.slices(p);
     Instant now = clock.instant();
     if (!ws.get(ws.size() - 1).end().isAfter(now) && live.of(job.id()).isEmpty()) {
       cs.jobs()
@@ -225,10 +224,10 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
 
   /** A start trigger at each slice of the placement, and a stop trigger at each slice's end. */
   private void arm(StoredJob job, PlacementRecord p) {
-    List<Slices.Window> ws = slices.of(p);
+    List<Slice> ws = QueuePlanner.slices(p);
     Instant now = clock.instant();
     for (int i = 0; i < ws.size(); i++) {
-      Slices.Window w = ws.get(i);
+      Slice w = ws.get(i);
       if (!w.end().isAfter(now)) {
         continue;
       }
@@ -310,7 +309,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
               boolean more =
                   p.isPresent()
                       && String.valueOf(p.get().id()).equals(d.get("placement"))
-                      && slice + 1 < slices.of(p.get()).size();
+                      && slice + 1 < QueuePlanner.slices(p.get()).size();
               if (more) {
                 r.requestStop(JobState.PLANNED, "slice " + (slice + 1) + " ended");
               } else {

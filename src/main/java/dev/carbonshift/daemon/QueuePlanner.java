@@ -170,7 +170,7 @@ public final class QueuePlanner {
 
   /** The stored slices of a placement; one from start to end when it is not sliced. */
   static List<Slice> slices(PlacementRecord r) {
-    if (r.slicesJson() == null) {
+    if (r.slicesJson() == null || r.slicesJson().isBlank()) {
       return List.of(new Slice(r.start(), r.end()));
     }
     try {
@@ -180,7 +180,7 @@ public final class QueuePlanner {
             new Slice(
                 Instant.parse(s.path("start").asText()), Instant.parse(s.path("end").asText())));
       }
-      return out;
+      return out.isEmpty() ? List.of(new Slice(r.start(), r.end())) : out;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("placement " + r.id() + ": unreadable slices", e);
     }
