@@ -18,8 +18,7 @@ import java.util.OptionalDouble;
 /**
  * The intensities a finished run saw, as the carbon sources give them (actuals where the window has
  * passed, forecasts beyond). Accounting asks for many short slices; each distinct window is fetched
- * from the sources once, not once per slice. With a shift, the run's zone is read at its placed
- * window (the caller moves the baseline's submission instant by the same shift).
+ * from the sources once, not once per slice.
  */
 final class FetchedTimeline implements IntensityTimeline {
   private static final Duration MARGIN = Duration.ofHours(1);
@@ -27,19 +26,16 @@ final class FetchedTimeline implements IntensityTimeline {
   private final CarbonSources sources;
   private final Region ran;
   private final Region home;
-  private final Duration shift;
   private final Duration runLength;
   private final List<Fetch> fetched = new ArrayList<>();
 
   /** A window asked of the sources and what they answered (which may not cover all of it). */
   private record Fetch(String zone, Instant from, Instant to, Forecast forecast) {}
 
-  FetchedTimeline(
-      CarbonSources sources, Region ran, Region home, Duration shift, Duration runLength) {
+  FetchedTimeline(CarbonSources sources, Region ran, Region home, Duration runLength) {
     this.sources = sources;
     this.ran = ran;
     this.home = home;
-    this.shift = shift;
     this.runLength = runLength;
   }
 
@@ -49,8 +45,8 @@ final class FetchedTimeline implements IntensityTimeline {
     if (r == null) {
       return Optional.empty();
     }
-    Instant f = from.plus(shift);
-    Instant t = to.plus(shift);
+    Instant f = from;
+    Instant t = to;
     if (!t.isAfter(f)) {
       t = f.plusSeconds(1);
     }

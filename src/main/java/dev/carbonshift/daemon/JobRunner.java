@@ -187,8 +187,7 @@ public final class JobRunner {
             measured.samplingInterval(),
             measured.notes());
     IntensityTimeline seen =
-        new FetchedTimeline(
-            sources, region, home, Duration.ZERO, Duration.between(started, energy.end()));
+        new FetchedTimeline(sources, region, home, Duration.between(started, energy.end()));
     RunAccount account =
         RunAccounting.account(
             energy,
