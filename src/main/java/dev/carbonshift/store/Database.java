@@ -286,6 +286,10 @@ public final class Database implements AutoCloseable {
             result.targetSchemaVersion);
       }
     } catch (RuntimeException e) {
+      // a store that did not open is not one of the open ones that a last close shuts down
+      if (db.embeddedFile) {
+        OPEN.get(db.url).decrementAndGet();
+      }
       for (Throwable c = e; c != null; c = c.getCause()) {
         if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
           throw new StoreException(
