@@ -16,7 +16,7 @@ public final class StoreOptions {
       names = "--db",
       paramLabel = "PATH",
       description =
-          "H2 store file, without .mv.db, or a JDBC URL (default: $CARBONSHIFT_DB, else "
+          "H2 store file (with or without .mv.db) or a JDBC URL (default: $CARBONSHIFT_DB, else "
               + DaemonConfig.DEFAULT_DB
               + " under the working directory)")
   String db;
