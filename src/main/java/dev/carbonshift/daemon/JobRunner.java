@@ -161,7 +161,7 @@ public final class JobRunner {
       outcome =
           trainer.train(
               TrainingRequest.measuredBy(spec, baseDir, meter, session)
-                  .withCheckpointKey(job.id())
+                  .forJob(job.id())
                   .withStop(live)
                   .withListener(
                       e -> {

@@ -80,11 +80,16 @@ public final class ModelVersionRepository implements ModelRegistry {
 
   @Override
   public void register(ModelVersion v) {
+    register(v, null);
+  }
+
+  @Override
+  public void register(ModelVersion v, String jobId) {
     jdbc.insert(
         "INSERT INTO model_versions (name, version, parent_name, parent_version, strategy, path,"
             + " dataset_fingerprint, row_from, row_to, metric_name, metrics, size_bytes, kwh,"
-            + " kg_co2e, epochs, wall_seconds, created_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " kg_co2e, epochs, wall_seconds, created_at, job_id)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         v.name(),
         v.version(),
         v.parentName(),
@@ -101,7 +106,16 @@ public final class ModelVersionRepository implements ModelRegistry {
         v.kgCo2e(),
         v.epochs(),
         v.wallSeconds(),
-        v.createdAt());
+        v.createdAt(),
+        jobId);
+  }
+
+  @Override
+  public Optional<ModelVersion> producedBy(String jobId) {
+    return jdbc.queryOne(
+        "SELECT * FROM model_versions WHERE job_id = ? ORDER BY version DESC LIMIT 1",
+        ModelVersionRepository::map,
+        jobId);
   }
 
   private static ModelVersion map(ResultSet rs) throws SQLException {

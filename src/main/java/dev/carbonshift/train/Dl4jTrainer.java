@@ -40,6 +40,27 @@ final class Dl4jTrainer implements Trainer {
           job.name() + ": needs a model name of letters, digits, '.', '_' or '-' and a network",
           true);
     }
+    Optional<ModelVersion> done = req.storedJob().flatMap(registry::producedBy);
+    if (done.isPresent()) {
+      // interrupted after its version was registered and before its end was recorded: the work is
+      // done, and training it again would register a second version
+      new Checkpoints(dataDir.resolve(".checkpoints").resolve(req.checkpointKey())).clear();
+      ModelVersion v = done.get();
+      return new TrainingOutcome.Completed(
+          v,
+          new RunSummary(
+              0,
+              Duration.ZERO,
+              0,
+              0,
+              req.meter().name(),
+              v.metric(),
+              v.testMetrics(),
+              Double.NaN,
+              Double.NaN,
+              v.ref() + " was registered before the interruption; nothing left to train",
+              true));
+    }
     // measured once: by the caller's session when it gives one, else by a session of our own
     boolean own = req.session() == null;
     EnergyMeter.Session session = own ? req.meter().start() : req.session();
@@ -132,7 +153,7 @@ final class Dl4jTrainer implements Trainer {
               saved.isPresent());
       ModelVersion version =
           new VersionWriter(registry, dataDir, clock)
-              .write(name, job.strategy(), start, data, r.net(), run);
+              .write(name, job.strategy(), start, data, r.net(), run, req.storedJob().orElse(null));
       cps.clear();
       return new TrainingOutcome.Completed(version, run);
     } catch (DatasetException | IllegalArgumentException e) {

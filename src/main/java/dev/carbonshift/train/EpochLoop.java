@@ -78,6 +78,17 @@ final class EpochLoop {
     INDArray valX =
         scaler.inputs(data, range(data.trainEnd(), data.validationEnd()), config.sequence());
     double[] valY = slice(data.labels(), data.trainEnd(), data.validationEnd());
+    if (s.epoch() > 0) {
+      // a checkpoint written after the epoch that met a stopping rule, and the process ended before
+      // the run did: that rule still holds, and one more epoch would be trained for nothing
+      if (config.threshold() != null && reached(s.bestMetric())) {
+        return new Result(net, s, End.TARGET_REACHED);
+      }
+      if (config.patience() > 0 && s.sinceBest() >= config.patience()) {
+        restore(net, best);
+        return new Result(net, s, End.NO_IMPROVEMENT);
+      }
+    }
     while (s.epoch() < config.maxEpochs()) {
       long epochSeed = config.seed() * 1_000_003L + s.phase() * 10_007L + s.epoch();
       Nd4j.getRandom().setSeed(epochSeed);

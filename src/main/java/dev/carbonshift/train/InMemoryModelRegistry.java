@@ -2,11 +2,14 @@ package dev.carbonshift.train;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class InMemoryModelRegistry implements ModelRegistry {
   private final List<ModelVersion> versions = new ArrayList<>();
+  private final Map<String, ModelVersion> byJob = new HashMap<>();
 
   @Override
   public synchronized Optional<ModelVersion> latest(String name) {
@@ -36,5 +39,16 @@ final class InMemoryModelRegistry implements ModelRegistry {
       throw new IllegalStateException(version.ref() + " exists already");
     }
     versions.add(version);
+  }
+
+  @Override
+  public synchronized void register(ModelVersion version, String jobId) {
+    register(version);
+    byJob.put(jobId, version);
+  }
+
+  @Override
+  public synchronized Optional<ModelVersion> producedBy(String jobId) {
+    return Optional.ofNullable(byJob.get(jobId));
   }
 }

@@ -16,6 +16,16 @@ public interface ModelRegistry {
   /** Records a new version; fails if that name and version exist already. */
   void register(ModelVersion version);
 
+  /**
+   * Records a new version produced by a stored job, in the same write as the version itself, so
+   * that a job interrupted after its version was registered finds it again ({@link #producedBy})
+   * instead of training and registering a second one.
+   */
+  void register(ModelVersion version, String jobId);
+
+  /** The version a stored job produced, if it got that far. */
+  Optional<ModelVersion> producedBy(String jobId);
+
   default int nextVersion(String name) {
     return latest(name).map(v -> v.version() + 1).orElse(1);
   }

@@ -4,6 +4,7 @@ import dev.carbonshift.energy.EnergyMeter;
 import dev.carbonshift.job.JobSpec;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One training run to do now.
@@ -18,6 +19,9 @@ import java.util.Objects;
  *     run is measured once (null: the trainer measures with {@code meter})
  * @param checkpointKey names the job's checkpoint folder: one live checkpoint per job (the job id
  *     for a stored job; the descriptor name when trained from a file)
+ * @param jobId the stored job this run trains, or null: a job's version is registered once, so a
+ *     job that comes back after an interruption that followed its registration gets that version
+ *     again instead of a second one
  */
 public record TrainingRequest(
     JobSpec job,
@@ -28,7 +32,8 @@ public record TrainingRequest(
     TrainingListener listener,
     StopSignal stop,
     EnergyMeter.Session session,
-    String checkpointKey) {
+    String checkpointKey,
+    String jobId) {
 
   public TrainingRequest {
     Objects.requireNonNull(job, "job");
@@ -45,33 +50,39 @@ public record TrainingRequest(
   }
 
   public static TrainingRequest of(JobSpec job, Path baseDir, EnergyMeter meter) {
-    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, null, null);
+    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, null, null, null);
   }
 
   /** A run measured by the caller's {@code session} (see {@link #session()}). */
   public static TrainingRequest measuredBy(
       JobSpec job, Path baseDir, EnergyMeter meter, EnergyMeter.Session session) {
     Objects.requireNonNull(session, "session");
-    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, session, null);
+    return new TrainingRequest(job, baseDir, meter, 0, 1.0, null, null, session, null, null);
   }
 
   public TrainingRequest withCarbon(double gramsPerKwh, double pueRatio) {
     return new TrainingRequest(
-        job, baseDir, meter, gramsPerKwh, pueRatio, listener, stop, session, checkpointKey);
+        job, baseDir, meter, gramsPerKwh, pueRatio, listener, stop, session, checkpointKey, jobId);
   }
 
   public TrainingRequest withListener(TrainingListener l) {
     return new TrainingRequest(
-        job, baseDir, meter, gramsCo2PerKwh, pue, l, stop, session, checkpointKey);
+        job, baseDir, meter, gramsCo2PerKwh, pue, l, stop, session, checkpointKey, jobId);
   }
 
   public TrainingRequest withStop(StopSignal s) {
     return new TrainingRequest(
-        job, baseDir, meter, gramsCo2PerKwh, pue, listener, s, session, checkpointKey);
+        job, baseDir, meter, gramsCo2PerKwh, pue, listener, s, session, checkpointKey, jobId);
   }
 
-  public TrainingRequest withCheckpointKey(String key) {
+  /** Training for the stored job {@code id}: its checkpoint folder and its one version. */
+  public TrainingRequest forJob(String id) {
+    Objects.requireNonNull(id, "id");
     return new TrainingRequest(
-        job, baseDir, meter, gramsCo2PerKwh, pue, listener, stop, session, key);
+        job, baseDir, meter, gramsCo2PerKwh, pue, listener, stop, session, id, id);
+  }
+
+  public Optional<String> storedJob() {
+    return Optional.ofNullable(jobId);
   }
 }

@@ -13,7 +13,8 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Stores a trained network as the next version of its model: files first, under {@code
- * <dataDir>/<name>/v<version>/}, then the registry row; if the row cannot be written the files go.
+ * <dataDir>/<name>/v<version>/}, then the registry row (naming the stored job that produced it, if
+ * any); if the row cannot be written the files go.
  */
 final class VersionWriter {
   private final ModelRegistry registry;
@@ -32,7 +33,8 @@ final class VersionWriter {
       StartingPoint start,
       PreparedData data,
       MultiLayerNetwork net,
-      RunSummary run) {
+      RunSummary run,
+      String jobId) {
     int version = registry.nextVersion(name);
     Path dir = dataDir.resolve(name).resolve("v" + version).toAbsolutePath();
     try {
@@ -64,7 +66,11 @@ final class VersionWriter {
               run.epochs(),
               run.wallTime().toMillis() / 1000.0,
               clock.instant());
-      registry.register(v);
+      if (jobId == null) {
+        registry.register(v);
+      } else {
+        registry.register(v, jobId);
+      }
       return v;
     } catch (IOException e) {
       delete(dir);

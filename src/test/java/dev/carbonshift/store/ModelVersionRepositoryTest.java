@@ -76,4 +76,16 @@ class ModelVersionRepositoryTest {
     assertThatThrownBy(() -> repo.register(version("es", 1, null, null, Strategy.SCRATCH)))
         .isInstanceOf(StoreException.class);
   }
+
+  @Test
+  void the_version_a_job_produced_is_found_by_the_job_and_by_no_other() {
+    var repo = new ModelVersionRepository(Database.file(dir.resolve("by-job")));
+    ModelVersion v1 = version("es", 1, null, null, Strategy.SCRATCH);
+    ModelVersion v2 = version("es", 2, "es", 1, Strategy.INCREMENTAL);
+    repo.register(v1); // trained from a file: no stored job
+    repo.register(v2, "job-2");
+
+    assertThat(repo.producedBy("job-2")).contains(v2);
+    assertThat(repo.producedBy("job-1")).isEmpty();
+  }
 }
