@@ -1,5 +1,6 @@
 package dev.carbonshift.daemon;
 
+import dev.carbonshift.daemon.api.DaemonMetrics;
 import dev.carbonshift.daemon.api.HttpApi;
 import dev.carbonshift.store.StoredJob;
 import java.io.IOException;
@@ -69,6 +70,8 @@ public final class ApiThroughputBench {
                   tmp.resolve("models").toString()),
               new DaemonConfig.Places(home, home));
       Phase http;
+      Duration httpCpu;
+      DaemonMetrics.PlanTotals planning;
       Phase health;
       Phase direct;
       Set<String> stored;
@@ -79,7 +82,11 @@ public final class ApiThroughputBench {
         daemon.start();
         try {
           URI base = URI.create("http://127.0.0.1:" + port + "/");
+          DaemonMetrics.PlanTotals before = cs.metrics().planTotals();
+          long cpu0 = processCpuNanos();
           http = overHttp(base.resolve("jobs"), descriptor, duration, clients);
+          httpCpu = Duration.ofNanos(processCpuNanos() - cpu0);
+          planning = cs.metrics().planTotals().since(before);
           health = healthOverHttp(base.resolve("health"), duration, clients);
         } finally {
           api.stop();
@@ -95,6 +102,8 @@ public final class ApiThroughputBench {
       return String.format(
           "POST /jobs to the daemon, %d clients, %d s, H2 file store: %d accepted = %.0f jobs/s,"
               + " errors %s, latency p50 %.1f ms p99 %.1f ms%n"
+              + "  CPU (clients and daemon in one process, %d cores): %.2f ms per accepted job;"
+              + " %d planning rounds took %.1f s of the %d s%n"
               + "GET /health, %d clients (HTTP layer alone): %.0f requests/s, errors %s%n"
               + "intake directly, %d threads, same store: %d stored = %.0f jobs/s, errors %s%n"
               + "every accepted id in the store: %s (%d missing)",
@@ -105,6 +114,11 @@ public final class ApiThroughputBench {
           http.errors,
           http.percentileMillis(0.50),
           http.percentileMillis(0.99),
+          Runtime.getRuntime().availableProcessors(),
+          httpCpu.toNanos() / 1e6 / Math.max(1, http.ids.size()),
+          planning.rounds(),
+          planning.time().toMillis() / 1000.0,
+          duration.toSeconds(),
           clients,
           health.perSecond(),
           health.errors,
@@ -121,6 +135,12 @@ public final class ApiThroughputBench {
         }
       }
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Phase overHttp(URI jobs, String descriptor, Duration duration, int clients)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.OnlinePlanner;
 import dev.carbonshift.plan.Placement;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs the online policy ({@link OnlinePlanner}) on the stored queue. Waiting, and free to move:
@@ -47,6 +50,13 @@ public final class QueuePlanner {
   private final PlanningService planning;
   private final RegionCatalog catalog;
   private final Clock clock;
+
+  /**
+   * Each waiting job's descriptor as parsed once: a stored descriptor never changes, and a round
+   * over a long queue would otherwise parse every one of them again. Jobs that left the queue are
+   * dropped at the end of each round.
+   */
+  private final Map<String, JobSpec> specs = new ConcurrentHashMap<>();
 
   public QueuePlanner(
       JobRepository jobs,
@@ -87,8 +97,12 @@ public final class QueuePlanner {
     List<RunningJob> held = new ArrayList<>();
     Set<String> arrivals = new HashSet<>();
     Map<String, StoredJob> byId = new HashMap<>();
-    for (StoredJob j : jobs.inState(JobState.QUEUED, JobState.PLANNED, JobState.RUNNING)) {
-      Optional<PlacementRecord> p = placements.current(j.id());
+    JobState[] open = {JobState.QUEUED, JobState.PLANNED, JobState.RUNNING};
+    Map<String, PlacementRecord> placedNow = placements.currentOfJobsIn(open);
+    List<StoredJob> openJobs = jobs.inState(open);
+    specs.keySet().retainAll(openJobs.stream().map(StoredJob::id).collect(Collectors.toSet()));
+    for (StoredJob j : openJobs) {
+      Optional<PlacementRecord> p = Optional.ofNullable(placedNow.get(j.id()));
       if (j.state() == JobState.RUNNING) {
         p.ifPresent(
             r -> held.add(RunningJob.running(j.id(), r.region(), slices(r), now, OVERRUN_HOLD)));
@@ -148,7 +162,7 @@ public final class QueuePlanner {
   PlanJob planJob(StoredJob j) {
     return PlanJob.of(
         j.id(),
-        JobIntake.specOf(j, catalog, clock),
+        specs.computeIfAbsent(j.id(), id -> JobIntake.specOf(j, catalog, clock)),
         j.submittedAt(),
         j.earliestStart(),
         j.deadline());

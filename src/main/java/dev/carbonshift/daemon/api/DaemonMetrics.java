@@ -88,6 +88,21 @@ public final class DaemonMetrics {
     planDuration.record(d);
   }
 
+  /** Planning rounds recorded so far, and their total time. */
+  public PlanTotals planTotals() {
+    return new PlanTotals(
+        planDuration.count(),
+        Duration.ofNanos(
+            Math.round(planDuration.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))));
+  }
+
+  /** How many planning rounds ran and how long they took together. */
+  public record PlanTotals(long rounds, Duration time) {
+    public PlanTotals since(PlanTotals before) {
+      return new PlanTotals(rounds - before.rounds, time.minus(before.time));
+    }
+  }
+
   /** A carbon source failed to answer ({@code source} is its name, e.g. {@code watttime}). */
   public void sourceFailure(String source) {
     Counter.builder("carbonshift.source.failures")
