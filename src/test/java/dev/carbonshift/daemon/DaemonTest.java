@@ -93,6 +93,46 @@ class DaemonTest {
   }
 
   @Test
+  void a_placement_hours_ahead_gets_its_start_trigger_only_when_its_start_comes_near()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    try (Carbonshift cs = f.open(clockAt(T0));
+        Daemon daemon = Daemon.create(cs)) {
+      daemon.start();
+      StoredJob job =
+          cs.intake()
+              .submit(List.of(f.descriptor("far", 2, "earliestStart: 6h", "deadline: 9h")))
+              .get(0);
+      daemon.planRound();
+      PlacementRecord p = cs.placements().current(job.id()).orElseThrow();
+      Duration ahead = f.config.planEvery().multipliedBy(2).plus(f.config.startTolerance());
+      assertThat(p.start()).isAfter(cs.clock().instant().plus(ahead));
+      // placed, but no trigger written yet: a re-plan of it would write none either
+      assertThat(startTriggers(cs, job.id())).isZero();
+
+      StoredJob done = awaitState(cs, job.id(), JobState.SUCCEEDED, WITHIN);
+
+      // a later round wrote it, and it started the job at its time
+      RunRecord run = cs.runs().forJob(job.id()).get(0);
+      PlacementRecord started = cs.placements().current(job.id()).orElseThrow();
+      assertThat(run.startedAt())
+          .isAfterOrEqualTo(started.start())
+          .isBefore(started.start().plus(f.config.startTolerance()));
+      assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    }
+  }
+
+  private static long startTriggers(Carbonshift cs, String jobId) {
+    return cs.database()
+        .jdbc()
+        .queryOne(
+            "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE ?",
+            rs -> rs.getLong(1),
+            "start:" + jobId + ":%")
+        .orElse(0L);
+  }
+
+  @Test
   void the_cli_submits_to_a_running_daemon_and_says_so_and_falls_back_to_the_store_without_one()
       throws Exception {
     DaemonFixture f = new DaemonFixture(dir, Map.of("port", "0"));
