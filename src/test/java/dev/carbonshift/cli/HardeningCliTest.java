@@ -2,8 +2,10 @@ package dev.carbonshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** Bad settings and odd surroundings, as a careless user gives them: exit 2 and a clear line. */
@@ -57,5 +60,30 @@ class HardeningCliTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).startsWith("error: ").contains(variable).doesNotContain("internal error");
     assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "--out {0}")
+  @ValueSource(strings = {".carbonshift", "."})
+  void the_demo_refuses_a_folder_holding_a_store_it_did_not_create_and_leaves_it_whole(String out)
+      throws IOException {
+    Run submit =
+        run(work, Map.of(), "submit", PROJECT.resolve("jobs/forecaster-es-train.yaml").toString());
+    assertThat(submit.exit()).as(submit.err()).isZero();
+    Path store = work.resolve(".carbonshift/carbonshift.mv.db");
+    byte[] before = Files.readAllBytes(store);
+    if (out.equals(".")) {
+      Files.move(store, work.resolve("carbonshift.mv.db"));
+      store = work.resolve("carbonshift.mv.db");
+    }
+
+    Run demo = run(work, Map.of(), "demo", "--out", out);
+
+    assertThat(demo.exit()).as(demo.err()).isEqualTo(Main.BAD_INPUT);
+    assertThat(demo.err())
+        .contains("--out")
+        .contains("did not create")
+        .contains("carbonshift.mv.db");
+    assertThat(Files.readAllBytes(store)).isEqualTo(before);
+    assertThat(demo.out()).doesNotContain("submitted");
   }
 }
