@@ -44,6 +44,11 @@ public final class Database implements AutoCloseable {
   private final String password;
   private final boolean embeddedFile;
   private volatile JdbcConnectionPool pool;
+  private final Dialect dialect;
+
+  /** The pool of a store on a database server; null for H2, which keeps its own. */
+  private volatile ServerPool server;
+
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -63,6 +68,7 @@ public final class Database implements AutoCloseable {
     this.user = user;
     this.password = password;
     this.embeddedFile = embeddedFile;
+    this.dialect = Dialect.of(url);
     if (embeddedFile) {
       OPEN.computeIfAbsent(url, u -> new java.util.concurrent.atomic.AtomicInteger())
           .incrementAndGet();
@@ -280,23 +286,45 @@ public final class Database implements AutoCloseable {
     return migrated(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", false));
   }
 
-  /** A store at any JDBC URL (e.g. PostgreSQL); the schema is migrated on open. */
+  /**
+   * A store at a JDBC URL: an H2 URL, or a PostgreSQL server that several daemons may share ({@code
+   * jdbc:postgresql://host:5432/carbonshift}); the schema is migrated on open.
+   *
+   * @param user the database user ({@code CARBONSHIFT_DB_USER}), or empty for the URL's own
+   * @param password the password ({@code CARBONSHIFT_DB_PASSWORD}), or empty; never logged
+   */
   public static Database url(String jdbcUrl, String user, String password) {
-    return migrated(new Database(jdbcUrl, user, password, false));
+    Database db = new Database(jdbcUrl, user, password, false);
+    if (db.dialect == Dialect.POSTGRESQL) {
+      try {
+        db.server = new ServerPool(jdbcUrl, user, password);
+      } catch (RuntimeException e) {
+        throw new StoreException(
+            "cannot connect to the store at " + Dialect.redacted(jdbcUrl) + ": " + e.getMessage(),
+            e);
+      }
+    }
+    return migrated(db);
+  }
+
+  /** The database the store runs on, and what follows from it. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   private static Database migrated(Database db) {
     try {
       MigrateResult result =
-          Flyway.configure()
-              .dataSource(db.url, db.user, db.password)
-              .locations("classpath:db/migration")
+          (db.server != null
+                  ? Flyway.configure().dataSource(db.server.dataSource())
+                  : Flyway.configure().dataSource(db.url, db.user, db.password))
+              .locations(db.dialect.migrationLocations())
               .load()
               .migrate();
       if (result.migrationsExecuted > 0) {
         LOG.info(
             "store {}: applied {} migrations, schema now at version {}",
-            db.url,
+            Dialect.redacted(db.url),
             result.migrationsExecuted,
             result.targetSchemaVersion);
       }
@@ -304,6 +332,9 @@ public final class Database implements AutoCloseable {
       // a store that did not open is not one of the open ones that a last close shuts down
       if (db.embeddedFile) {
         OPEN.get(db.url).decrementAndGet();
+      }
+      if (db.server != null) {
+        db.server.close();
       }
       for (Throwable c = e; c != null; c = c.getCause()) {
         if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
@@ -316,7 +347,8 @@ public final class Database implements AutoCloseable {
               e);
         }
       }
-      throw new StoreException("cannot open or migrate the store at " + db.url + ": " + e, e);
+      throw new StoreException(
+          "cannot open or migrate the store at " + Dialect.redacted(db.url) + ": " + e, e);
     }
     return db;
   }
@@ -362,6 +394,12 @@ public final class Database implements AutoCloseable {
    */
   public Connection connect() {
     try {
+      ServerPool s = server;
+      if (s != null) {
+        Connection c = s.connection();
+        c.setAutoCommit(true);
+        return c;
+      }
       if (!url.startsWith("jdbc:h2:")) {
         return DriverManager.getConnection(url, user, password);
       }
@@ -381,7 +419,7 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(true);
       return c;
     } catch (SQLException e) {
-      throw new StoreException("cannot connect to the store at " + url, e);
+      throw new StoreException("cannot connect to the store at " + Dialect.redacted(url), e);
     }
   }
 
@@ -414,6 +452,10 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (server != null) {
+      server.close();
       return;
     }
     JdbcConnectionPool p;

@@ -18,18 +18,30 @@ import java.util.Optional;
  * never anything of the request that fetched them.
  */
 public final class IntensityRepository implements ForecastCache {
-  private static final String UPSERT =
-      "MERGE INTO intensity_points (zone, source, signal, kind, start_at, end_at, g_per_kwh,"
-          + " factor, fetched_at) KEY (zone, source, signal, kind, start_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String OVERLAPPING =
       "SELECT * FROM intensity_points WHERE zone = ? AND source = ? AND end_at > ? AND start_at < ?"
           + " ORDER BY start_at";
 
   private final Jdbc jdbc;
+  private final String upsert;
 
   public IntensityRepository(Database db) {
     this.jdbc = db.jdbc();
+    this.upsert =
+        db.dialect()
+            .upsert(
+                "intensity_points",
+                List.of("zone", "source", "signal", "kind", "start_at"),
+                List.of(
+                    "zone",
+                    "source",
+                    "signal",
+                    "kind",
+                    "start_at",
+                    "end_at",
+                    "g_per_kwh",
+                    "factor",
+                    "fetched_at"));
   }
 
   private record Row(IntensityPoint point, Instant fetchedAt) {}
@@ -41,7 +53,7 @@ public final class IntensityRepository implements ForecastCache {
           for (IntensityPoint p : forecast.points()) {
             Jdbc.update(
                 c,
-                UPSERT,
+                upsert,
                 p.zone(),
                 p.source(),
                 p.signal(),
