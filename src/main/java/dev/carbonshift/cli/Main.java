@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       ModelsCommand.class,
       BenchTrainingCommand.class,
       MeasureCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,10 +1,10 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.report.CodeCarbonCsv;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.SampledSession;
-import dev.carbonshift.energy.account.CodeCarbonCsv;
 import dev.carbonshift.energy.account.EnergyLine;
 import dev.carbonshift.energy.account.IntensityBasis;
 import dev.carbonshift.energy.account.IntensityOver;

@@ -1,10 +1,10 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.report.CodeCarbonCsv;
+import dev.carbonshift.report.AccountText;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.SampledSession;
 import dev.carbonshift.energy.SamplerStats;
-import dev.carbonshift.energy.account.AccountText;
-import dev.carbonshift.energy.account.CodeCarbonCsv;
 import dev.carbonshift.energy.account.EnergyLine;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.detect.Scope;
