@@ -7,31 +7,30 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The capacity-constrained placement problem as a linear program, solved by OR-Tools: GLOP for its
  * LP relaxation (a proven lower bound of every plan that respects capacity), SCIP for the 0/1
  * program (the offline oracle).
  *
- * <p><b>Relaxation (the bound).</b> A non-interruptible job chooses, in each allowed region, the
- * slot its window starts in, with a weight in [0, 1] (weights sum to 1). A window starting anywhere
- * in that slot holds at least the slots of one that starts at the slot's earliest allowed instant,
- * and emits at least the least a window starting in that slot can emit (the minimum of a piecewise
- * linear function of the start, taken at its breakpoints); so the relaxation holds plans whose
- * windows start at any instant, not only at slot boundaries. An interruptible job runs {@code s}
- * seconds in each slot of each allowed region (at most the slot's usable seconds, in all regions
- * together; all of them add up to its duration) and holds {@code s / usable} of the slot's
- * capacity: minimum slices, resume costs and the one-region rule are relaxed away. A running job
- * keeps its capacity. Each slot of each region holds at most its capacity.
+ * <p><b>Relaxation (the bound).</b> A non-interruptible job chooses among its candidate windows in
+ * each allowed region (see {@link Model#windowVariables}) with weights in [0, 1] that sum to 1;
+ * they dominate windows starting at any instant, so the bound holds for those too. An interruptible
+ * job runs {@code s} seconds in each slot of each allowed region (at most the slot's usable
+ * seconds, in all regions together; all of them add up to its duration) and holds {@code s /
+ * usable} of the slot's capacity: minimum slices, resume costs and the one-region rule are relaxed
+ * away. A running job keeps its capacity. Each slot of each region holds at most its capacity.
  *
- * <p><b>Exact program (the oracle).</b> The same problem in the planner's own model: a window
- * starts at the job's earliest start or at a slot boundary (a 0/1 choice per window); an
- * interruptible job without minimum slice or resume cost picks one region (0/1), holds each slot it
- * uses (0/1) and runs up to the slot's usable seconds in it. Jobs with a minimum slice or a resume
- * cost are placed as single windows there.
+ * <p><b>Exact program (the oracle).</b> The same candidate windows as 0/1 choices; an interruptible
+ * job without minimum slice or resume cost picks one region (0/1), holds each slot it uses (0/1)
+ * and runs up to the slot's usable seconds in it. Jobs with a minimum slice or a resume cost are
+ * placed as single windows there.
  *
  * <p>In both, a slot gets a capacity row only if more jobs could reach it than it has room for.
  */
@@ -47,12 +46,15 @@ final class PlacementProgram {
   /** The LP bound in grams, or {@code NaN} when no plan can respect capacity. */
   record Bound(double grams, double[][] slotPrices) {}
 
-  /** The 0/1 program's plan, and whether SCIP proved it optimal in its time. */
+  /**
+   * The 0/1 program's plan; {@code optimal} when SCIP proved it so (or it meets the LP bound);
+   * {@code boundGrams}, the LP bound.
+   */
   record Exact(Option[] chosen, boolean optimal, double boundGrams) {}
 
   /** Solves the LP relaxation with GLOP. */
   static Bound relaxation(Grid g, Occupancy fixed, List<JobCtx> jobs) {
-    Model m = new Model(g, fixed, jobs, false);
+    Model m = new Model(g, fixed, jobs, false, null);
     int status = m.solver.solve().swigValue();
     if (status != MPSolver.ResultStatus.OPTIMAL.swigValue()) {
       m.solver.delete();
@@ -70,23 +72,89 @@ final class PlacementProgram {
   }
 
   /**
-   * Solves the 0/1 program with SCIP within {@code timeLimitMillis}, started from {@code hint} (a
-   * plan that respects capacity, such as the heuristic's), or returns {@code null} when SCIP found
-   * no plan.
+   * LP-guided exact program: solves the LP relaxation (GLOP), then the 0/1 program (SCIP) over the
+   * windows and slots the LP solution uses together with those of {@code hint} (a plan that
+   * respects capacity, such as the heuristic's, which SCIP starts from), within {@code
+   * timeLimitMs}. Returns {@code null} when SCIP found no plan. {@code boundGrams} is the LP bound:
+   * the plan's distance to it bounds its distance to the optimum.
    */
   static Exact exact(Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] hint, long timeLimitMs) {
-    Model m = new Model(g, fixed, jobs, true);
+    Model lp = new Model(g, fixed, jobs, false, null);
+    if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+      lp.solver.delete();
+      return null;
+    }
+    double lpGrams = lp.solver.objective().value() * 1000 + lp.fixedGrams;
+    Support keep = lp.support();
+    lp.solver.delete();
+    keep.add(g, hint);
+    Model m = new Model(g, fixed, jobs, true, keep);
     m.hint(hint);
     m.solver.setTimeLimit(timeLimitMs);
     MPSolver.ResultStatus status = m.solver.solve();
-    if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-      m.solver.delete();
-      return null;
-    }
-    Option[] chosen = m.read();
-    double bound = m.solver.objective().bestBound() * 1000 + m.fixedGrams;
+    long spent = m.solver.wallTime();
+    Option[] chosen = solved(status) ? m.read() : null;
+    // jobs that cannot be placed run at once: the LP counts them, the options do not
+    double atOnce = lp.fixedGrams;
+    boolean optimal = chosen != null && total(chosen) + atOnce <= lpGrams * (1 + 1e-4);
     m.solver.delete();
-    return new Exact(chosen, status == MPSolver.ResultStatus.OPTIMAL, bound);
+    if (!optimal && timeLimitMs - spent > 0) {
+      // the LP's support was not enough: the whole program, started from the best plan so far
+      Model full = new Model(g, fixed, jobs, true, null);
+      full.hint(chosen != null ? chosen : hint);
+      full.solver.setTimeLimit(timeLimitMs - spent);
+      MPSolver.ResultStatus s2 = full.solver.solve();
+      if (solved(s2)) {
+        Option[] better = full.read();
+        if (chosen == null || total(better) < total(chosen)) {
+          chosen = better;
+        }
+        optimal = s2 == MPSolver.ResultStatus.OPTIMAL;
+      }
+      full.solver.delete();
+    }
+    return chosen == null ? null : new Exact(chosen, optimal, lpGrams);
+  }
+
+  private static boolean solved(MPSolver.ResultStatus s) {
+    return s == MPSolver.ResultStatus.OPTIMAL || s == MPSolver.ResultStatus.FEASIBLE;
+  }
+
+  private static double total(Option[] chosen) {
+    double t = 0;
+    for (Option o : chosen) {
+      t += o == null ? 0 : o.grams;
+    }
+    return t;
+  }
+
+  /** The windows (by region and start) and slots (by region) a program may use, per job. */
+  static final class Support {
+    final List<Set<Long>> windows = new ArrayList<>();
+    final List<Map<Integer, BitSet>> cells = new ArrayList<>();
+
+    static long key(int region, long start) {
+      return ((long) region << 36) | start;
+    }
+
+    void add(Grid g, Option[] plan) {
+      if (plan == null) {
+        return;
+      }
+      for (int i = 0; i < plan.length; i++) {
+        Option o = plan[i];
+        if (o == null) {
+          continue;
+        }
+        if (o.slices() == 1) {
+          windows.get(i).add(key(o.region, o.start()));
+        }
+        BitSet b = cells.get(i).computeIfAbsent(o.region, x -> new BitSet(g.n));
+        for (int x = 0; x < o.bounds.length; x += 2) {
+          b.set(g.cellOf(o.bounds[x]), g.cellOf(o.bounds[x + 1] - 1) + 1);
+        }
+      }
+    }
   }
 
   /** The variables of one job in one region. */
@@ -115,12 +183,18 @@ final class PlacementProgram {
     final List<List<Part>> parts = new ArrayList<>();
     final int[][] free;
     final boolean[][] bound;
+    final Support keep;
+    // seconds per unit of an interruptible job's run variables: hours in the LP, minutes in SCIP
+    final double unit;
+    int current;
     double fixedGrams;
 
-    Model(Grid g, Occupancy fixed, List<JobCtx> jobs, boolean integer) {
+    Model(Grid g, Occupancy fixed, List<JobCtx> jobs, boolean integer, Support keep) {
       this.g = g;
       this.jobs = jobs;
       this.integer = integer;
+      this.keep = keep;
+      this.unit = integer ? 60.0 : 3600.0;
       this.solver = MPSolver.createSolver(integer ? "SCIP" : "GLOP");
       if (solver == null) {
         throw new IllegalStateException("OR-Tools has no " + (integer ? "SCIP" : "GLOP"));
@@ -156,7 +230,9 @@ final class PlacementProgram {
       }
       MPObjective obj = solver.objective();
       obj.setMinimization();
-      for (JobCtx j : jobs) {
+      for (int ji = 0; ji < jobs.size(); ji++) {
+        JobCtx j = jobs.get(ji);
+        current = ji;
         List<Part> ps = new ArrayList<>();
         parts.add(ps);
         if (!placeable(j)) {
@@ -173,6 +249,9 @@ final class PlacementProgram {
             continue;
           }
           Part p = new Part(r);
+          if (sliced && keep != null && !keep.cells.get(ji).containsKey(r)) {
+            continue;
+          }
           ps.add(p);
           if (sliced) {
             slicedVariables(j, p, latestEnd, one, obj);
@@ -186,6 +265,9 @@ final class PlacementProgram {
           for (Part p : ps) {
             for (int i = 0; i < p.seconds.length; i++) {
               int k = p.c0 + i;
+              if (p.seconds[i] == null) {
+                continue;
+              }
               MPConstraint c =
                   perSlot.computeIfAbsent(
                       k, x -> solver.makeConstraint(0, usable(j, x, p) / 3600.0));
@@ -194,6 +276,36 @@ final class PlacementProgram {
           }
         }
       }
+    }
+
+    /** The windows and slots the solved LP uses. */
+    Support support() {
+      Support out = new Support();
+      for (int i = 0; i < jobs.size(); i++) {
+        Set<Long> w = new HashSet<>();
+        Map<Integer, BitSet> c = new HashMap<>();
+        for (Part p : parts.get(i)) {
+          for (int x = 0; x < p.windows.size(); x++) {
+            if (p.windows.get(x).solutionValue() > 1e-7) {
+              w.add(Support.key(p.region, p.options.get(x).start()));
+            }
+          }
+          if (p.seconds != null) {
+            BitSet b = new BitSet(g.n);
+            for (int x = 0; x < p.seconds.length; x++) {
+              if (p.seconds[x] != null && p.seconds[x].solutionValue() > 1e-7) {
+                b.set(p.c0 + x);
+              }
+            }
+            if (!b.isEmpty()) {
+              c.put(p.region, b);
+            }
+          }
+        }
+        out.windows.add(w);
+        out.cells.add(c);
+      }
+      return out;
     }
 
     private boolean placeable(JobCtx j) {
@@ -223,10 +335,14 @@ final class PlacementProgram {
           - Math.max(g.cellStart(k), j.earliest);
     }
 
-    /** One variable per start slot (relaxed) or per start instant (exact). */
+    /**
+     * One variable per candidate start: the earliest start, each slot boundary, each start whose
+     * window ends on a slot boundary, and the latest start. Between two neighbouring candidates the
+     * emissions are linear in the start and the slots held include those of either end, so a window
+     * starting at any instant is no better than one of them: the relaxation holds every start.
+     */
     private void windowVariables(
         JobCtx j, Part p, long latestEnd, MPConstraint one, MPObjective o) {
-      int r = p.region;
       long d = j.durationSeconds;
       long latestStart = latestEnd - d;
       for (int k = g.cellOf(j.earliest); k < g.n && g.cellStart(k) <= latestStart; k++) {
@@ -234,44 +350,37 @@ final class PlacementProgram {
         if (a > latestStart) {
           break;
         }
-        double grams = g.grams(r, a, a + d, j.powerKw);
-        window(j, p, one, o, a, g.cellOf(a + d - 1), grams, a);
         long b = Math.min(g.cellStart(k + 1), latestStart);
-        if (!integer && b > a + 1) {
-          // a start strictly after a: it holds the slots up to that of a + d, and emits at least
-          // the least of the breakpoints (start or end crossing a slot boundary)
-          double least = Math.min(grams, g.grams(r, b, b + d, j.powerKw));
-          long cross = g.cellStart(g.cellOf(a + d - 1) + 1) - d;
-          if (cross > a && cross < b) {
-            least = Math.min(least, g.grams(r, cross, cross + d, j.powerKw));
-          }
-          window(j, p, one, o, a, g.cellOf(a + d), least, -1);
+        window(j, p, one, o, a);
+        long cross = g.cellStart(g.cellOf(a + d - 1) + 1) - d;
+        if (cross > a && cross < b) {
+          window(j, p, one, o, cross);
+        }
+        if (b == latestStart && b > a && b != cross && b < g.cellStart(k + 1)) {
+          window(j, p, one, o, b);
         }
       }
     }
 
-    private void window(
-        JobCtx j,
-        Part p,
-        MPConstraint one,
-        MPObjective o,
-        long a,
-        int last,
-        double grams,
-        long start) {
+    private void window(JobCtx j, Part p, MPConstraint one, MPObjective o, long start) {
       int r = p.region;
-      int k = g.cellOf(a);
+      if (keep != null
+          && !j.job.interruptible()
+          && !keep.windows.get(current).contains(Support.key(r, start))) {
+        return;
+      }
+      long end = start + j.durationSeconds;
+      double grams = g.grams(r, start, end, j.powerKw);
       MPVariable v = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
       o.setCoefficient(v, grams / 1000);
       one.setCoefficient(v, 1);
-      for (int c = k; c <= last; c++) {
+      for (int c = g.cellOf(start); c <= g.cellOf(end - 1); c++) {
         if (bound[r][c]) {
           row(r, c).setCoefficient(v, units(j));
         }
       }
       p.windows.add(v);
-      long s = start < 0 ? a : start;
-      p.options.add(new Option(r, new long[] {s, s + j.durationSeconds}, grams, grams));
+      p.options.add(new Option(r, new long[] {start, end}, grams, grams));
     }
 
     /** Seconds per slot (hours, for scale), and in the exact program whether the slot is held. */
@@ -291,14 +400,18 @@ final class PlacementProgram {
         one.setCoefficient(p.pick, 1);
         // the hours run add up to the duration in the picked region, to nothing elsewhere
         total = solver.makeConstraint(0, 0);
-        total.setCoefficient(p.pick, -j.durationSeconds / 3600.0);
+        total.setCoefficient(p.pick, -j.durationSeconds / unit);
       }
+      BitSet allowed = keep == null ? null : keep.cells.get(current).get(r);
       for (int i = 0; i < p.seconds.length; i++) {
         int k = c0 + i;
-        double u = usable(j, k, p) / 3600.0;
+        if (allowed != null && !allowed.get(k)) {
+          continue;
+        }
+        double u = usable(j, k, p) / unit;
         MPVariable s = solver.makeNumVar(0, u, "");
         p.seconds[i] = s;
-        o.setCoefficient(s, perHour * g.gramsPerKwh[r][k] / 1000);
+        o.setCoefficient(s, perHour * unit / 3600.0 * g.gramsPerKwh[r][k] / 1000);
         if (integer) {
           total.setCoefficient(s, 1);
           MPVariable h = solver.makeBoolVar("");
@@ -340,9 +453,12 @@ final class PlacementProgram {
             vars.add(p.pick);
             vals.add(here ? 1.0 : 0.0);
             for (int s = 0; s < p.seconds.length; s++) {
+              if (p.seconds[s] == null) {
+                continue;
+              }
               long ran = here ? overlap(o, g.cellStart(p.c0 + s), g.cellStart(p.c0 + s + 1)) : 0;
               vars.add(p.seconds[s]);
-              vals.add(ran / 3600.0);
+              vals.add(ran / unit);
               vars.add(p.holds[s]);
               vals.add(ran > 0 ? 1.0 : 0.0);
             }
@@ -391,7 +507,10 @@ final class PlacementProgram {
       long[] ran = new long[m];
       long sum = 0;
       for (int i = 0; i < m; i++) {
-        ran[i] = Math.min(usable(j, p.c0 + i, p), Math.round(p.seconds[i].solutionValue() * 3600));
+        if (p.seconds[i] == null) {
+          continue;
+        }
+        ran[i] = Math.min(usable(j, p.c0 + i, p), Math.round(p.seconds[i].solutionValue() * unit));
         sum += ran[i];
       }
       // rounding: take the difference from (or give it to) slots with room, cleanest first

@@ -35,7 +35,7 @@ class PlacementProgramTest {
 
     assertThat(bound).isLessThanOrEqualTo(optimum + 1e-6).isGreaterThan(0.5 * optimum);
     assertThat(oracle.totalGCo2e()).isCloseTo(optimum, Offset.offset(1e-6));
-    assertThat(oracle.method()).isEqualTo("exact (SCIP, optimal)");
+    assertThat(oracle.method()).startsWith("exact (SCIP, optimal");
     CapacityTest.assertCapacityAndDeadlinesHold(in, oracle);
   }
 
@@ -110,9 +110,11 @@ class PlacementProgramTest {
     CapacityTest.Instance in = new CapacityTest.Instance(shifted, base.regions(), base.forecasts());
     double optimum = BruteForce.optimum(in);
 
+    // the exact program also tries windows that end on a slot boundary: never worse
     assertThat(bound).isLessThanOrEqualTo(optimum + 1e-6);
     assertThat(Planner.planExact(req, Duration.ofSeconds(20)).totalGCo2e())
-        .isCloseTo(optimum, Offset.offset(1e-6 * optimum));
+        .isLessThanOrEqualTo(optimum + 1e-6)
+        .isGreaterThanOrEqualTo(bound - 1e-6);
   }
 
   @Test
