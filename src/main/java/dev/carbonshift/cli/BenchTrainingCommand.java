@@ -91,7 +91,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
   @Option(
       names = "--replay-days",
       paramLabel = "D",
-      defaultValue = "7",
+      defaultValue = "14",
       description = "recent days the incremental retrain replays (default: ${DEFAULT-VALUE})")
   int replayDays;
 
