@@ -48,7 +48,10 @@ final class Savings {
           ratio == 1
               ? "measured: " + s.ref()
               : String.format(
-                  java.util.Locale.ROOT, "measured: %s scaled ×%.3g by training rows", s.ref(), ratio);
+                  java.util.Locale.ROOT,
+                  "measured: %s scaled ×%.3g by training rows",
+                  s.ref(),
+                  ratio);
       return Optional.of(new FromScratch(kwh, kwh - v.kwh(), basis));
     }
     if (v.parentName() == null || v.parentVersion() == null) {
