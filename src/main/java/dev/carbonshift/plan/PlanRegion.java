@@ -32,9 +32,13 @@ public record PlanRegion(String id, String zone, double pue, int capacity, int g
     this(id, zone, pue, capacity, 0);
   }
 
+  /**
+   * The planner's view of a region file. Its {@code gpus.count} is not yet read as a GPU limit:
+   * the file's {@code capacity} (jobs) and its GPUs are two limits, and the planner holds one unit
+   * per region; counting GPUs in place of jobs would change every shipped region's capacity.
+   */
   public static PlanRegion of(Region r) {
-    int gpus = r.gpus() == null ? 0 : Math.max(0, r.gpus().count());
-    return new PlanRegion(r.id(), r.zone(), r.pue(), r.capacity(), gpus);
+    return new PlanRegion(r.id(), r.zone(), r.pue(), r.capacity());
   }
 
   /** Units of capacity: its GPUs where it counts them, else its concurrent jobs. */
