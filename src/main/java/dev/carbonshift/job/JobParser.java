@@ -46,7 +46,8 @@ public final class JobParser {
           "minSlice",
           "priority",
           "schedule",
-          "target");
+          "target",
+          "gpus");
   private static final Set<String> ESTIMATE_FIELDS = Set.of("duration", "powerWatts");
   private static final Set<String> TARGET_FIELDS = Set.of("metric", "threshold");
 
@@ -54,6 +55,9 @@ public final class JobParser {
   private static final List<String> METRICS = List.of("mae", "rmse", "r2");
 
   static final Duration DEFAULT_MIN_SLICE = Duration.ofMinutes(30);
+
+  /** Most GPUs one job may ask for. */
+  static final int MAX_GPUS = 4096;
 
   /** The name is also a folder name under the models directory; shorter than its column. */
   static final int MAX_NAME_CHARS = 128;
@@ -168,6 +172,10 @@ public final class JobParser {
               + "' must be letters, digits, '.', '_' or '-', start with a letter or digit and"
               + " contain no '..'");
     }
+    int gpus = f.integer("gpus", 0);
+    if (f.has("gpus") && (gpus < 1 || gpus > MAX_GPUS)) {
+      throw f.error("gpus", "must be a whole number from 1 to " + MAX_GPUS + ", got " + gpus);
+    }
     JobSpec spec =
         new JobSpec(
             jobName,
@@ -188,7 +196,8 @@ public final class JobParser {
             interruptible ? (minSlice == null ? DEFAULT_MIN_SLICE : minSlice) : null,
             f.integer("priority", 0),
             schedule,
-            target(f.optObject("target")));
+            target(f.optObject("target")),
+            gpus);
     String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
     return new ParsedJob(spec, text, format, file);
   }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param home region the job would run in without Carbonshift (the baseline)
  * @param minSlice shortest slice an interruptible job may be split into
  * @param schedule Quartz cron expression for a recurring job, or {@code null}
+ * @param gpus GPUs the job holds while it runs, or 0 when it does not say (it then counts as one
+ *     unit of a region's capacity)
  */
 public record JobSpec(
     String name,
@@ -40,7 +42,8 @@ public record JobSpec(
     Duration minSlice,
     int priority,
     String schedule,
-    Target target) {
+    Target target,
+    int gpus) {
 
   public static final String ANY_REGION = "*";
 
@@ -49,6 +52,53 @@ public record JobSpec(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(strategy, "strategy");
     regions = regions == null ? List.of(ANY_REGION) : List.copyOf(regions);
+    if (gpus < 0) {
+      throw new IllegalArgumentException(name + ": gpus must be >= 0");
+    }
+  }
+
+  /** A descriptor that does not say how many GPUs it holds. */
+  public JobSpec(
+      String name,
+      String team,
+      JobKind kind,
+      Strategy strategy,
+      String model,
+      String baseModel,
+      String modelFile,
+      DatasetSpec dataset,
+      NetworkSpec network,
+      Estimate estimate,
+      TimeSpec earliestStart,
+      TimeSpec deadline,
+      List<String> regions,
+      String home,
+      boolean interruptible,
+      Duration minSlice,
+      int priority,
+      String schedule,
+      Target target) {
+    this(
+        name,
+        team,
+        kind,
+        strategy,
+        model,
+        baseModel,
+        modelFile,
+        dataset,
+        network,
+        estimate,
+        earliestStart,
+        deadline,
+        regions,
+        home,
+        interruptible,
+        minSlice,
+        priority,
+        schedule,
+        target,
+        0);
   }
 
   public boolean allowsAnyRegion() {

@@ -50,9 +50,10 @@ final class Choices {
     long bestStart = Long.MIN_VALUE;
     double bestScore = Double.POSITIVE_INFINITY;
     double bestGrams = 0;
+    int need = j.units(g, r);
     int k0 = g.cellOf(s0);
     int ke0 = g.cellOf(s0 + d - 1);
-    if (occ == null || free(occ, r, k0, ke0)) {
+    if (occ == null || free(occ, r, k0, ke0, need)) {
       bestGrams = g.grams(r, s0, s0 + d, j.powerKw);
       bestScore = bestGrams + (price == null ? 0 : price[ke0 + 1] - price[k0]);
       bestStart = s0;
@@ -65,7 +66,7 @@ final class Choices {
       if (occ != null) {
         if (nextFull < k) {
           nextFull = k;
-          while (nextFull <= lastCell && !occ.full(r, nextFull)) {
+          while (nextFull <= lastCell && !occ.full(r, nextFull, need)) {
             nextFull++;
           }
         }
@@ -88,9 +89,9 @@ final class Choices {
     return new Option(r, new long[] {bestStart, bestStart + d}, bestGrams, bestScore);
   }
 
-  private static boolean free(Occupancy occ, int r, int from, int to) {
+  private static boolean free(Occupancy occ, int r, int from, int to, int units) {
     for (int k = from; k <= to; k++) {
-      if (occ.full(r, k)) {
+      if (occ.full(r, k, units)) {
         return false;
       }
     }

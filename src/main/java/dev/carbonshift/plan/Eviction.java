@@ -22,13 +22,13 @@ final class Eviction {
     for (int b = 0; ok && b < want.bounds.length; b += 2) {
       int last = g.cellOf(want.bounds[b + 1] - 1);
       for (int k = g.cellOf(want.bounds[b]); ok && k <= last; k++) {
-        while (occ.full(want.region, k)) {
+        while (occ.full(want.region, k, jobs.get(i).units(g, want.region))) {
           int v = victimAt(g, jobs, chosen, want.region, k, i);
           if (v < 0) {
             ok = false;
             break;
           }
-          occ.add(chosen[v], -1);
+          occ.add(chosen[v], -jobs.get(v).units(g, chosen[v].region));
           victims.add(v);
           old.add(chosen[v]);
           chosen[v] = null;
@@ -37,7 +37,7 @@ final class Eviction {
     }
     List<Option> placed = new ArrayList<>();
     if (ok) {
-      occ.add(want, 1);
+      occ.add(want, jobs.get(i).units(g, want.region));
       chosen[i] = want;
       for (int v : victims) {
         Option o = Choices.best(g, occ, jobs.get(v), null);
@@ -45,20 +45,24 @@ final class Eviction {
           ok = false;
           break;
         }
-        occ.add(o, 1);
+        occ.add(o, jobs.get(v).units(g, o.region));
         placed.add(o);
         chosen[v] = o;
       }
       if (!ok) {
-        occ.add(want, -1);
+        occ.add(want, -jobs.get(i).units(g, want.region));
         chosen[i] = null;
       }
     }
     if (!ok) {
-      placed.forEach(o -> occ.add(o, -1));
+      for (int x = 0; x < placed.size(); x++) {
+        // placed.get(x) is the new option of victims.get(x)
+        occ.add(placed.get(x), -jobs.get(victims.get(x)).units(g, placed.get(x).region));
+      }
       for (int x = 0; x < victims.size(); x++) {
-        chosen[victims.get(x)] = old.get(x);
-        occ.add(old.get(x), 1);
+        int v = victims.get(x);
+        chosen[v] = old.get(x);
+        occ.add(old.get(x), jobs.get(v).units(g, old.get(x).region));
       }
     }
     return ok;

@@ -36,13 +36,16 @@ final class ExactPlacer {
     final BitSet[] bound;
     final int[][] free;
     final int binaries;
+    final List<JobCtx> jobs;
 
     private Program(
         List<List<Option>> candidates,
         List<List<BitSet>> boundSlots,
         BitSet[] bound,
         int[][] free,
-        int binaries) {
+        int binaries,
+        List<JobCtx> jobs) {
+      this.jobs = jobs;
       this.candidates = candidates;
       this.boundSlots = boundSlots;
       this.bound = bound;
@@ -90,7 +93,8 @@ final class ExactPlacer {
       }
     }
     BitSet[] touched = new BitSet[regions];
-    for (List<Option> opts : all) {
+    for (int i = 0; i < all.size(); i++) {
+      List<Option> opts = all.get(i);
       for (int r = 0; r < regions; r++) {
         touched[r] = null;
       }
@@ -103,7 +107,7 @@ final class ExactPlacer {
       for (int r = 0; r < regions; r++) {
         if (touched[r] != null) {
           for (int k = touched[r].nextSetBit(0); k >= 0; k = touched[r].nextSetBit(k + 1)) {
-            reach[r][k]++;
+            reach[r][k] += jobs.get(i).units(g, r);
           }
         }
       }
@@ -120,7 +124,8 @@ final class ExactPlacer {
     List<List<Option>> kept = new ArrayList<>(all.size());
     List<List<BitSet>> keptSlots = new ArrayList<>(all.size());
     int binaries = 0;
-    for (List<Option> opts : all) {
+    for (int i = 0; i < all.size(); i++) {
+      List<Option> opts = all.get(i);
       List<Option> sorted = new ArrayList<>(opts);
       sorted.sort((a, b) -> Double.compare(a.grams, b.grams));
       List<Option> keep = new ArrayList<>();
@@ -129,7 +134,7 @@ final class ExactPlacer {
         BitSet slots = new BitSet(g.n);
         mark(g, o, slots);
         slots.and(bound[o.region]);
-        if (reduce && full(slots, free[o.region])) {
+        if (reduce && full(slots, free[o.region], jobs.get(i).units(g, o.region))) {
           continue;
         }
         boolean dominated = false;
@@ -149,13 +154,13 @@ final class ExactPlacer {
       kept.add(keep);
       keptSlots.add(keepSlots);
     }
-    return new Program(kept, keptSlots, bound, free, binaries);
+    return new Program(kept, keptSlots, bound, free, binaries, jobs);
   }
 
   /** Whether a slot among {@code slots} has no room left: the window can never be chosen. */
-  private static boolean full(BitSet slots, int[] free) {
+  private static boolean full(BitSet slots, int[] free, int units) {
     for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
-      if (free[k] == 0) {
+      if (free[k] < units) {
         return true;
       }
     }
@@ -198,7 +203,7 @@ final class ExactPlacer {
             e = model.addExpression().upper(p.free[o.region][k]);
             rows.put(key, e);
           }
-          e.set(v, 1);
+          e.set(v, p.jobs.get(i).units(g, o.region));
         }
       }
     }

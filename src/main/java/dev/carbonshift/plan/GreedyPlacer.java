@@ -47,9 +47,12 @@ final class GreedyPlacer {
             .thenComparingLong(i -> jobs.get(i).deadline - jobs.get(i).earliest));
     for (int i : order) {
       JobCtx j = jobs.get(i);
-      Option o = occ.fits(j.unconstrained) ? j.unconstrained : Choices.best(g, occ, j, prices);
+      Option o =
+          occ.fits(j.unconstrained, j.units(g, j.unconstrained.region))
+              ? j.unconstrained
+              : Choices.best(g, occ, j, prices);
       if (o != null) {
-        occ.add(o, 1);
+        occ.add(o, j.units(g, o.region));
         chosen[i] = o;
       }
     }
@@ -60,14 +63,14 @@ final class GreedyPlacer {
         if (cur == null || (prices == null && cur == jobs.get(i).unconstrained)) {
           continue;
         }
-        occ.add(cur, -1);
+        occ.add(cur, -jobs.get(i).units(g, cur.region));
         // the passes rank by emissions alone: prices only steered the first placement
         Option o = Choices.best(g, occ, jobs.get(i), null);
         if (o != null && o.grams < cur.grams - EPS * Math.abs(cur.grams)) {
           chosen[i] = o;
           improved = true;
         }
-        occ.add(chosen[i], 1);
+        occ.add(chosen[i], jobs.get(i).units(g, chosen[i].region));
       }
       if (!improved) {
         break;

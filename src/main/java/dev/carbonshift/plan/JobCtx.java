@@ -36,6 +36,11 @@ final class JobCtx {
     this.reachable = reachable;
   }
 
+  /** Units of region {@code r}'s capacity the job holds while it runs there. */
+  int units(Grid g, int r) {
+    return g.regions.get(r).unitsOf(job.gpus());
+  }
+
   /** Latest end a window in region {@code r} may have: the forecast's end if it comes first. */
   long latestEnd(Grid g, int r) {
     long cover = g.coverEnd[r];

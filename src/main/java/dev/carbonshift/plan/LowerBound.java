@@ -48,7 +48,7 @@ final class LowerBound {
           continue;
         }
         bound += o.score;
-        mark(g, usage[o.region], o);
+        mark(g, usage[o.region], o, j.units(g, o.region));
       }
       double norm = 0;
       for (int r = 0; r < regions; r++) {
@@ -102,12 +102,12 @@ final class LowerBound {
     return best;
   }
 
-  private static void mark(Grid g, int[] usage, Option o) {
+  private static void mark(Grid g, int[] usage, Option o, int units) {
     int lastTouched = -1;
     for (int b = 0; b < o.bounds.length; b += 2) {
       int last = g.cellOf(o.bounds[b + 1] - 1);
       for (int k = Math.max(g.cellOf(o.bounds[b]), lastTouched + 1); k <= last; k++) {
-        usage[k]++;
+        usage[k] += units;
       }
       lastTouched = Math.max(lastTouched, last);
     }

@@ -1,8 +1,8 @@
 package dev.carbonshift.plan;
 
 /**
- * Jobs per slot per region. A job that runs during any part of a slot holds one unit of that slot,
- * so capacity holds at every instant.
+ * Units in use per slot per region. A job that runs during any part of a slot holds its units of
+ * that slot (one, or its GPUs in a region that counts them), so capacity holds at every instant.
  */
 final class Occupancy {
   private final Grid grid;
@@ -14,22 +14,23 @@ final class Occupancy {
     used = new int[grid.regions.size()][grid.n];
     capacity = new int[grid.regions.size()];
     for (int r = 0; r < capacity.length; r++) {
-      capacity[r] = grid.regions.get(r).capacity();
+      capacity[r] = grid.regions.get(r).units();
     }
   }
 
-  boolean full(int r, int k) {
-    return used[r][k] >= capacity[r];
+  /** Whether slot {@code k} of region {@code r} has no room for {@code units} more. */
+  boolean full(int r, int k, int units) {
+    return used[r][k] + units > capacity[r];
   }
 
-  boolean fits(Option o) {
+  boolean fits(Option o, int units) {
     for (int i = 0; i < o.bounds.length; i += 2) {
       if (o.bounds[i + 1] <= grid.origin || o.bounds[i] >= grid.end()) {
         continue;
       }
       int last = grid.cellOf(o.bounds[i + 1] - 1);
       for (int k = grid.cellOf(o.bounds[i]); k <= last; k++) {
-        if (full(o.region, k)) {
+        if (full(o.region, k, units)) {
           return false;
         }
       }

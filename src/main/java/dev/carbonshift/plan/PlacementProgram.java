@@ -216,7 +216,7 @@ final class PlacementProgram {
           if (j.earliest + j.durationSeconds > latestEnd) {
             continue;
           }
-          int units = units(j);
+          int units = j.units(g, r);
           for (int k = g.cellOf(j.earliest); k <= g.cellOf(latestEnd - 1); k++) {
             reach[r][k] += units;
           }
@@ -316,10 +316,6 @@ final class PlacementProgram {
       return j.minSliceSeconds == 0 && j.job.resumeKwh() == 0;
     }
 
-    private int units(JobCtx j) {
-      return 1;
-    }
-
     private MPConstraint row(int r, int k) {
       long key = (long) r * g.n + k;
       MPConstraint c = rows.get(key);
@@ -376,7 +372,7 @@ final class PlacementProgram {
       one.setCoefficient(v, 1);
       for (int c = g.cellOf(start); c <= g.cellOf(end - 1); c++) {
         if (bound[r][c]) {
-          row(r, c).setCoefficient(v, units(j));
+          row(r, c).setCoefficient(v, j.units(g, r));
         }
       }
       p.windows.add(v);
@@ -391,7 +387,7 @@ final class PlacementProgram {
       int c1 = g.cellOf(latestEnd - 1);
       p.c0 = c0;
       p.seconds = new MPVariable[c1 - c0 + 1];
-      int units = units(j);
+      int units = j.units(g, r);
       double perHour = j.powerKw * g.regions.get(r).pue();
       MPConstraint total = null;
       if (integer) {

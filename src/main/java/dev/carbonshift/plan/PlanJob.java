@@ -18,6 +18,8 @@ import java.util.Set;
  * @param regions allowed region ids; empty (or {@code *}) allows every region
  * @param defaultEstimate whether duration and power are {@link #DEFAULT_ESTIMATE} because the job
  *     stated none; every placement of the job says so
+ * @param gpus GPUs the job holds while it runs in a region that counts them ({@code gpus.count}),
+ *     or 0 when it does not say: it then holds one unit there, as everywhere else
  */
 public record PlanJob(
     String id,
@@ -32,7 +34,8 @@ public record PlanJob(
     int priority,
     String home,
     Set<String> regions,
-    boolean defaultEstimate) {
+    boolean defaultEstimate,
+    int gpus) {
 
   /**
    * The estimate of a job that states none and has no earlier runs to learn from: a stated,
@@ -62,6 +65,41 @@ public record PlanJob(
     if (!Double.isFinite(powerWatts) || powerWatts < 0) {
       throw new IllegalArgumentException(id + ": powerWatts must be >= 0");
     }
+    if (gpus < 0) {
+      throw new IllegalArgumentException(id + ": gpus must be >= 0");
+    }
+  }
+
+  /** A job that does not say how many GPUs it holds. */
+  public PlanJob(
+      String id,
+      Instant submittedAt,
+      Instant earliestStart,
+      Instant deadline,
+      Duration duration,
+      double powerWatts,
+      boolean interruptible,
+      Duration minSlice,
+      double resumeKwh,
+      int priority,
+      String home,
+      Set<String> regions,
+      boolean defaultEstimate) {
+    this(
+        id,
+        submittedAt,
+        earliestStart,
+        deadline,
+        duration,
+        powerWatts,
+        interruptible,
+        minSlice,
+        resumeKwh,
+        priority,
+        home,
+        regions,
+        defaultEstimate,
+        0);
   }
 
   /** A job whose estimate is its own. */
@@ -128,7 +166,8 @@ public record PlanJob(
         spec.priority(),
         home,
         allowed,
-        spec.estimate() == null);
+        spec.estimate() == null,
+        spec.gpus());
   }
 
   public boolean allows(String regionId) {

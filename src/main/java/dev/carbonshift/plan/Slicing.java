@@ -74,7 +74,7 @@ final class Slicing {
     int count = 0;
     long got = 0;
     for (int k : g.cleanestFirst(r)) {
-      if (k < c0 || k > c1 || (occ != null && occ.full(r, k))) {
+      if (k < c0 || k > c1 || (occ != null && occ.full(r, k, j.units(g, r)))) {
         continue;
       }
       long u = usable(g, j, k, latestEnd);
@@ -106,7 +106,7 @@ final class Slicing {
     for (int i = 0; i < m; i++) {
       int k = c0 + i;
       long u = usable(g, j, k, latestEnd);
-      if (u <= 0 || (occ != null && occ.full(r, k))) {
+      if (u <= 0 || (occ != null && occ.full(r, k, j.units(g, r)))) {
         continue;
       }
       double cost = g.gramsPerKwh[r][k] * j.powerKw * pue + price(pricePrefix, r, k) * 3600.0 / u;

@@ -24,7 +24,7 @@ final class Oracle {
   static final int EXACT_UP_TO = 5_000;
 
   /** Time SCIP may take on the offline program. */
-  static final Duration TIME_LIMIT = Duration.ofSeconds(40);
+  static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
   private Oracle() {}
 

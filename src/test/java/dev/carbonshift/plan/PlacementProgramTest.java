@@ -214,7 +214,7 @@ class PlacementProgramTest {
       }
       double best = Double.POSITIVE_INFINITY;
       for (Option o : all.get(i)) {
-        if (occ.fits(o)) {
+        if (occ.fits(o, 1)) {
           occ.add(o, 1);
           best = Math.min(best, o.grams + search(occ, all, i + 1));
           occ.add(o, -1);
