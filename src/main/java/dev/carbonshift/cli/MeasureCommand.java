@@ -1,6 +1,5 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.report.CodeCarbonCsv;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.energy.Component;
@@ -20,6 +19,7 @@ import dev.carbonshift.energy.model.ProcessTreeScope;
 import dev.carbonshift.energy.model.TdpTables;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.report.CodeCarbonCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.report.CodeCarbonCsv;
-import dev.carbonshift.report.AccountText;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.SampledSession;
 import dev.carbonshift.energy.SamplerStats;
@@ -11,6 +9,8 @@ import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.energy.model.CpuInfo;
 import dev.carbonshift.energy.model.MemorySource;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.report.AccountText;
+import dev.carbonshift.report.CodeCarbonCsv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code bench --part report}: many runs in a temporary file store, the report of all of them
- * timed in this JVM per format, then the {@code report} verb run in a fresh JVM capped at 512 MiB
- * of heap, which fails if the report needs more.
+ * {@code bench --part report}: many runs in a temporary file store, the report of all of them timed
+ * in this JVM per format, then the {@code report} verb run in a fresh JVM capped at 512 MiB of
+ * heap, which fails if the report needs more.
  */
 final class ReportBenchPart {
   static final String HEAP_CAP = "-Xmx512m";

@@ -66,7 +66,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--run",
       paramLabel = "ID",
-      description = "html: the run whose intensity curve is drawn (default: the one that avoided most)")
+      description =
+          "html: the run whose intensity curve is drawn (default: the one that avoided most)")
   String run;
 
   @Option(
@@ -89,7 +90,8 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ReportQuery.Origin cli = ReportQuery.Origin.CLI;
     ReportQuery q =
-        ReportQuery.parse(from, to, by, format, ReportQuery.embodied(embodiedGpu, embodiedCpu, cli), cli)
+        ReportQuery.parse(
+                from, to, by, format, ReportQuery.embodied(embodiedGpu, embodiedCpu, cli), cli)
             .withRun(ReportQuery.run(run, cli));
     PrintWriter stdout = spec.commandLine().getOut();
     try (Carbonshift cs = store.open(ctx)) {

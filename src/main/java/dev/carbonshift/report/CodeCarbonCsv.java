@@ -22,8 +22,8 @@ import java.util.MissingResourceException;
  * A run as a row of CodeCarbon's {@code emissions.csv}: the same 38 column names and units
  * (duration s, emissions kg, energy kWh, power W), so dashboards built for CodeCarbon read
  * Carbonshift's runs. As in CodeCarbon, the energy columns include the PUE and the power columns do
- * not. Unknown values are left empty, a component that was not measured too (never a silent 0);
- * the timestamp is the end of the run in UTC.
+ * not. Unknown values are left empty, a component that was not measured too (never a silent 0); the
+ * timestamp is the end of the run in UTC.
  */
 public final class CodeCarbonCsv {
   public static final List<String> HEADER =

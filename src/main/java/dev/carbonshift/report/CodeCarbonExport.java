@@ -40,12 +40,7 @@ final class CodeCarbonExport {
       rows.add(
           CodeCarbonCsv.row(
               new CodeCarbonCsv.Energy(
-                  run.endedAt(),
-                  run.hours() * 3600,
-                  kwh,
-                  run.pue(),
-                  run.kgCo2e(),
-                  null),
+                  run.endedAt(), run.hours() * 3600, kwh, run.pue(), run.kgCo2e(), null),
               meta));
     }
     return CodeCarbonCsv.text(rows);

@@ -4,10 +4,10 @@ package dev.carbonshift.report;
  * Embodied emissions charged per device-hour, for SCI's M: total embodied × (time reserved /
  * expected lifespan) × (resources reserved / total resources), worked out per hour of one device.
  *
- * <p>Defaults from Luccioni, Viguier and Ligozat, "Estimating the Carbon Footprint of BLOOM"
- * (arXiv 2211.02001, 2022): 150 kgCO2e per GPU and 2,500 kgCO2e per server, over a 6-year life
- * at 85% use. Per GPU-hour: 150 kg / (6 × 8,760 h × 0.85) = 3.36 g. Per CPU-hour (one CPU
- * package of a two-socket server): 2,500 kg / 2 / (6 × 8,760 h × 0.85) = 28.0 g.
+ * <p>Defaults from Luccioni, Viguier and Ligozat, "Estimating the Carbon Footprint of BLOOM" (arXiv
+ * 2211.02001, 2022): 150 kgCO2e per GPU and 2,500 kgCO2e per server, over a 6-year life at 85% use.
+ * Per GPU-hour: 150 kg / (6 × 8,760 h × 0.85) = 3.36 g. Per CPU-hour (one CPU package of a
+ * two-socket server): 2,500 kg / 2 / (6 × 8,760 h × 0.85) = 28.0 g.
  *
  * @param gramsPerGpuHour embodied gCO2e per hour of one GPU
  * @param gramsPerCpuHour embodied gCO2e per hour of one CPU package

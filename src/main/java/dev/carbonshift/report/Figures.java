@@ -34,8 +34,7 @@ public record Figures(
   }
 
   /** One run's figures. */
-  static Figures of(
-      RunFact r, boolean marginal, Savings.FromScratch scratch, Embodied embodied) {
+  static Figures of(RunFact r, boolean marginal, Savings.FromScratch scratch, Embodied embodied) {
     double kg = r.kgCo2e() == null ? 0 : r.kgCo2e();
     boolean both = r.avoidedKgCo2e() != null && r.baselineKgCo2e() != null;
     return new Figures(

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The report as one self-contained HTML page for people: human units, charts drawn by JFreeChart
- * as inline SVG, tables sortable by a few lines of inline script, the methodology in full. A
- * content security policy forbids every fetch, so the page opens the same with no network.
+ * The report as one self-contained HTML page for people: human units, charts drawn by JFreeChart as
+ * inline SVG, tables sortable by a few lines of inline script, the methodology in full. A content
+ * security policy forbids every fetch, so the page opens the same with no network.
  */
 public final class HtmlReport {
   /** Runs listed in the SCI-per-run table; the JSON report lists all. */
@@ -25,6 +25,7 @@ public final class HtmlReport {
           + ".k{font-size:1.5em;font-weight:600}.g{color:#2e7d32}"
           + ".warn{border:3px solid #c62828;background:#ffebee;padding:1em;font-weight:600}"
           + "figure{margin:1em 0}";
+
   /** Sorts a table by the clicked column: numbers by their base value in data-v, text by text. */
   private static final String SCRIPT =
       "document.querySelectorAll('table.sortable').forEach(function(t){"
@@ -58,7 +59,9 @@ public final class HtmlReport {
         .append(r.generatedAt())
         .append(".</p>");
     if (r.methodology().warning() != null) {
-      h.append("<p class=warn id=mixed-signals>").append(esc(r.methodology().warning())).append("</p>");
+      h.append("<p class=warn id=mixed-signals>")
+          .append(esc(r.methodology().warning()))
+          .append("</p>");
     }
     if (r.noRuns()) {
       h.append("<p class=k id=no-runs>No runs ended in this period.</p>");
@@ -125,7 +128,9 @@ public final class HtmlReport {
         .append(" deadline misses")
         .append(
             t.runsWithoutEmissions() > 0
-                ? "; " + t.runsWithoutEmissions() + " runs with unknown emissions (not counted as 0)"
+                ? "; "
+                    + t.runsWithoutEmissions()
+                    + " runs with unknown emissions (not counted as 0)"
                 : "")
         .append(".</p>");
   }
@@ -134,7 +139,8 @@ public final class HtmlReport {
     h.append("<figure id=").append(id).append('>').append(svg).append("</figure>");
   }
 
-  private record Col(String name, boolean text, Function<Figures, Double> value, Function<Double, String> show) {}
+  private record Col(
+      String name, boolean text, Function<Figures, Double> value, Function<Double, String> show) {}
 
   private static final List<Col> COLS =
       List.of(
@@ -148,7 +154,11 @@ public final class HtmlReport {
           new Col("avoided", false, Figures::avoidedKgCo2e, Units::mass),
           new Col("avoided %", false, Figures::avoidedPct, Units::percent),
           new Col("saved by reuse", false, Figures::energySavedKwh, Units::energy),
-          new Col("deadline misses", false, f -> (double) f.deadlineMisses(), v -> Long.toString(v.longValue())),
+          new Col(
+              "deadline misses",
+              false,
+              f -> (double) f.deadlineMisses(),
+              v -> Long.toString(v.longValue())),
           new Col("embodied", false, Figures::embodiedKgCo2e, Units::mass));
 
   private static void groups(StringBuilder h, Report r) {
@@ -229,7 +239,8 @@ public final class HtmlReport {
             : runs.stream()
                 .sorted(
                     Comparator.comparing(
-                        (Sci.PerRun s) -> s.kgPerRun() == null ? Double.MAX_VALUE : s.kgPerRun())
+                            (Sci.PerRun s) ->
+                                s.kgPerRun() == null ? Double.MAX_VALUE : s.kgPerRun())
                         .reversed())
                 .limit(RUNS_LISTED)
                 .toList();

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The report as JSON (schema {@value #SCHEMA}, documented in docs/report.md): every figure in
- * base units named in its key (kWh, kgCO2e, hours, pct).
+ * The report as JSON (schema {@value #SCHEMA}, documented in docs/report.md): every figure in base
+ * units named in its key (kWh, kgCO2e, hours, pct).
  */
 public final class JsonReport {
   public static final String SCHEMA = "carbonshift-report/1";

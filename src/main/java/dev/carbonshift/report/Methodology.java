@@ -69,10 +69,7 @@ public record Methodology(
           + " that produced the version.";
 
   static Methodology of(
-      List<RunFact> runs,
-      SourceKinds kinds,
-      Function<String, Region> regionOf,
-      Embodied embodied) {
+      List<RunFact> runs, SourceKinds kinds, Function<String, Region> regionOf, Embodied embodied) {
     double facilityWithKg =
         runs.stream()
             .filter(r -> r.kgCo2e() != null && r.facilityKwh() != null)
@@ -93,7 +90,9 @@ public record Methodology(
       for (String s : src) {
         runsPer.computeIfAbsent(s, k -> new long[1])[0]++;
         kwhPer.merge(s, r.facilityKwh() / src.size(), Double::sum);
-        years.computeIfAbsent(s, k -> new TreeSet<>()).add(r.startedAt().toString().substring(0, 4));
+        years
+            .computeIfAbsent(s, k -> new TreeSet<>())
+            .add(r.startedAt().toString().substring(0, 4));
       }
       double a = r.actualShare() == null ? 0 : r.actualShare();
       actual += r.facilityKwh() * a;
@@ -132,7 +131,10 @@ public record Methodology(
     Intensities shares =
         facilityWithKg > 0
             ? new Intensities(
-                actual / facilityWithKg, forecast / facilityWithKg, fallback / facilityWithKg, unknown)
+                actual / facilityWithKg,
+                forecast / facilityWithKg,
+                fallback / facilityWithKg,
+                unknown)
             : new Intensities(0, 0, 0, unknown);
     return new Methodology(
         ACCOUNTING,
@@ -169,7 +171,9 @@ public record Methodology(
                 "region file "
                     + region
                     + ".yaml"
-                    + (now.pue() == 1.0 ? " (1.0 is also the default when a file states none)" : "");
+                    + (now.pue() == 1.0
+                        ? " (1.0 is also the default when a file states none)"
+                        : "");
           } else {
             origin =
                 String.format(

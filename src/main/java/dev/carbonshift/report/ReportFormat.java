@@ -3,8 +3,8 @@ package dev.carbonshift.report;
 import java.util.Locale;
 
 /**
- * How a report is written: CSV, JSON and the CodeCarbon export for machines (fixed base units
- * named in the column), HTML for people (human units, charts).
+ * How a report is written: CSV, JSON and the CodeCarbon export for machines (fixed base units named
+ * in the column), HTML for people (human units, charts).
  */
 public enum ReportFormat {
   CSV("text/csv; charset=utf-8"),

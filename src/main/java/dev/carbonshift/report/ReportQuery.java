@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a report covers: the runs that ended from the start of {@code from} to the end of {@code
- * to} (UTC days, both included), grouped by {@code by}, written as {@code format}.
+ * What a report covers: the runs that ended from the start of {@code from} to the end of {@code to}
+ * (UTC days, both included), grouped by {@code by}, written as {@code format}.
  *
  * @param runId the run whose intensity curve the HTML report draws, or null for the run that
  *     avoided most
@@ -74,8 +74,7 @@ public record ReportQuery(
   }
 
   /**
-   * Embodied figures from the user's gCO2e per GPU-hour and per CPU-hour (blank keeps the
-   * default).
+   * Embodied figures from the user's gCO2e per GPU-hour and per CPU-hour (blank keeps the default).
    */
   public static Embodied embodied(String gpu, String cpu, Origin origin) {
     return Embodied.of(grams(gpu, "embodied-gpu", origin), grams(cpu, "embodied-cpu", origin));

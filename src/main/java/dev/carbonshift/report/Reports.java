@@ -52,8 +52,7 @@ public final class Reports {
     List<Sci.PerRun> sciRuns = new ArrayList<>(runs.size());
     for (RunFact r : runs) {
       boolean marginal = r.sources().stream().anyMatch(s -> kinds.of(s).marginal());
-      Savings.FromScratch s =
-          r.modelVersionId() == null ? null : savings.get(r.modelVersionId());
+      Savings.FromScratch s = r.modelVersionId() == null ? null : savings.get(r.modelVersionId());
       perRun.add(Figures.of(r, marginal, s, q.embodied()));
       sciRuns.add(Sci.run(r, versionOfJob.get(r.jobId()), q.embodied()));
     }

@@ -61,7 +61,8 @@ public final class Sci {
     List<PerVersion> out = new ArrayList<>();
     for (VersionFact v : versions) {
       List<RunFact> mine = v.jobId() == null ? List.of() : byJob.getOrDefault(v.jobId(), List.of());
-      if (mine.stream().noneMatch(r -> r.inPeriod() && Long.valueOf(v.id()).equals(r.modelVersionId()))) {
+      if (mine.stream()
+          .noneMatch(r -> r.inPeriod() && Long.valueOf(v.id()).equals(r.modelVersionId()))) {
         continue;
       }
       double kwh = 0;

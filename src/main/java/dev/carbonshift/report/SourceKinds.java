@@ -47,7 +47,8 @@ final class SourceKinds {
       case "yearly" -> new Kinds("AVERAGE", "LIFECYCLE", "the bundled table's basis");
       case "trace" -> new Kinds("AVERAGE", "LIFECYCLE", assumed + " (CARBONSHIFT_TRACE_FACTOR)");
       case "electricitymaps" ->
-          new Kinds("AVERAGE", "LIFECYCLE", assumed + " (CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR)");
+          new Kinds(
+              "AVERAGE", "LIFECYCLE", assumed + " (CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR)");
       case "ukgrid" -> new Kinds("AVERAGE", "DIRECT", "NESO publishes direct average intensity");
       case "watttime" -> new Kinds("MARGINAL", "DIRECT", "WattTime MOER is a marginal signal");
       case "casdk" -> new Kinds("MARGINAL", "DIRECT", assumed + " (CARBONSHIFT_CASDK_SIGNAL)");
@@ -66,8 +67,7 @@ final class SourceKinds {
           rest.equals("world")
               ? "world average (no yearly figure for the zone)"
               : "Electricity Maps yearly averages via CO2.js (ODbL), " + rest;
-      case "trace" ->
-          "trace file " + rest + (year != null ? ", " + year : ", runs of " + years);
+      case "trace" -> "trace file " + rest + (year != null ? ", " + year : ", runs of " + years);
       case "electricitymaps" -> "Electricity Maps API v3, values of " + years;
       case "ukgrid" -> "NESO Carbon Intensity API (GB), values of " + years;
       case "watttime" -> "WattTime API v3 MOER, values of " + years;

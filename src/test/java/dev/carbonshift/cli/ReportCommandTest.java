@@ -45,20 +45,35 @@ class ReportCommandTest {
   }
 
   @Test
-  void an_empty_period_writes_a_report_that_says_there_were_no_runs_and_exits_0()
-      throws Exception {
+  void an_empty_period_writes_a_report_that_says_there_were_no_runs_and_exits_0() throws Exception {
     String db = db();
     for (String format : new String[] {"csv", "json", "html"}) {
       Run r =
-          run("report", "--db", db, "--from", "2026-01-01", "--to", "2026-03-31", "--by",
-              "team,month", "--format", format, "--out", "r." + format, "--emissions-csv", "e.csv");
+          run(
+              "report",
+              "--db",
+              db,
+              "--from",
+              "2026-01-01",
+              "--to",
+              "2026-03-31",
+              "--by",
+              "team,month",
+              "--format",
+              format,
+              "--out",
+              "r." + format,
+              "--emissions-csv",
+              "e.csv");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).contains("no runs ended 2026-01-01 to 2026-03-31");
       String text = Files.readString(work.resolve("r." + format));
       switch (format) {
-        case "csv" -> assertThat(text).contains("# No runs ended in this period").contains("\ntotal,,,0,");
+        case "csv" ->
+            assertThat(text).contains("# No runs ended in this period").contains("\ntotal,,,0,");
         case "json" -> assertThat(text).contains("\"noRuns\" : true");
-        default -> assertThat(text).contains("No runs ended in this period.").doesNotContain("<svg");
+        default ->
+            assertThat(text).contains("No runs ended in this period.").doesNotContain("<svg");
       }
       assertThat(Files.readString(work.resolve("e.csv"))).startsWith("timestamp,project_name,");
     }

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real headless Chromium driven over its DevTools protocol (a WebSocket, JSON messages): opens a
- * page, records console messages, exceptions, log entries and network requests, evaluates
- * script and takes screenshots. Waits are on protocol events, each inside a timeout.
+ * page, records console messages, exceptions, log entries and network requests, evaluates script
+ * and takes screenshots. Waits are on protocol events, each inside a timeout.
  */
 final class HeadlessChromium implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +52,8 @@ final class HeadlessChromium implements AutoCloseable {
     if (env != null && !env.isBlank()) {
       names.add(env);
     }
-    names.addAll(List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
+    names.addAll(
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
     return names.stream().map(Path::of).filter(Files::isExecutable).findFirst();
   }
 
@@ -80,7 +81,8 @@ final class HeadlessChromium implements AutoCloseable {
             .connectTimeout(TIMEOUT)
             .buildAsync(URI.create(ws), new Listener())
             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    String target = call("Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
+    String target =
+        call("Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
     session =
         call("Target.attachToTarget", Map.of("targetId", target, "flatten", true))
             .get("sessionId")
@@ -145,10 +147,16 @@ final class HeadlessChromium implements AutoCloseable {
     JsonNode size = call("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
     Map<String, Object> clip =
         Map.of(
-            "x", 0, "y", 0,
-            "width", size.get("width").asDouble(),
-            "height", size.get("height").asDouble(),
-            "scale", 1);
+            "x",
+            0,
+            "y",
+            0,
+            "width",
+            size.get("width").asDouble(),
+            "height",
+            size.get("height").asDouble(),
+            "scale",
+            1);
     JsonNode r =
         call(
             "Page.captureScreenshot",

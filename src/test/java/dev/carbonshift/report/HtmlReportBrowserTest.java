@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report opened in a real headless Chromium: no console error, no request beyond the
- * file itself, and the charts' elements exist and carry the store's figures. The screenshot is
- * kept under target/report-browser/ as a build artifact. Skips, saying why, where no Chromium is
+ * The HTML report opened in a real headless Chromium: no console error, no request beyond the file
+ * itself, and the charts' elements exist and carry the store's figures. The screenshot is kept
+ * under target/report-browser/ as a build artifact. Skips, saying why, where no Chromium is
  * installed, unless CARBONSHIFT_REQUIRE_BROWSER is set (as .ci/run sets it): then it fails.
  */
 class HtmlReportBrowserTest {
@@ -51,7 +51,8 @@ class HtmlReportBrowserTest {
     try (ReportStore store = ReportStore.standard(dir)) {
       long chosen = store.ids.get(store.runs.get(1));
       html =
-          store.reports()
+          store
+              .reports()
               .render(
                   new ReportQuery(
                       LocalDate.parse("2026-01-01"),
@@ -117,7 +118,8 @@ class HtmlReportBrowserTest {
       assertThat(months.size()).isEqualTo(2 * 3);
       assertThat(c.eval(textOf("chart-curve"))).asString().contains("chosen").contains("run now");
       assertThat(c.eval(barsOf("chart-region")).size())
-          .isEqualTo((int) runs.stream().filter(s -> s.kg() != null).map(Spec::region).distinct().count());
+          .isEqualTo(
+              (int) runs.stream().filter(s -> s.kg() != null).map(Spec::region).distinct().count());
 
       // the tables sort in the page: a click on the CO2e header orders rows by their value
       JsonNode sorted =

@@ -23,18 +23,36 @@ class MixedSignalsTest {
       throws Exception {
     try (ReportStore s = ReportStore.standard(dir)) {
       var job = s.submit("weather-seattle-train.yaml", ReportStore.t("2026-03-10T00:00:00Z"));
-      s.run(job, "us-cal-ciso", "2026-03-10T01:00:00Z", "2026-03-10T02:00:00Z",
-          RunState.SUCCEEDED, 0.5, List.of(1.5), null, 400.0, IntensityBasis.FORECAST, 0,
-          "watttime", 380, false);
+      s.run(
+          job,
+          "us-cal-ciso",
+          "2026-03-10T01:00:00Z",
+          "2026-03-10T02:00:00Z",
+          RunState.SUCCEEDED,
+          0.5,
+          List.of(1.5),
+          null,
+          400.0,
+          IntensityBasis.FORECAST,
+          0,
+          "watttime",
+          380,
+          false);
       Spec marginal = s.runs.get(s.runs.size() - 1);
       ReportQuery q =
-          new ReportQuery(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"),
-              List.of(Dimension.REGION), ReportFormat.CSV, Embodied.DEFAULT, null);
+          new ReportQuery(
+              LocalDate.parse("2026-01-01"),
+              LocalDate.parse("2026-03-31"),
+              List.of(Dimension.REGION),
+              ReportFormat.CSV,
+              Embodied.DEFAULT,
+              null);
       String csv = s.reports().render(q);
       List<String> comments = csv.lines().filter(l -> l.startsWith("#")).toList();
       assertThat(comments.get(1)).startsWith("# WARNING: this report mixes average and marginal");
       assertThat(csv).contains("Source watttime: marginal signal, direct factors");
-      JsonNode json = new ObjectMapper().readTree(s.reports().render(q.withFormat(ReportFormat.JSON)));
+      JsonNode json =
+          new ObjectMapper().readTree(s.reports().render(q.withFormat(ReportFormat.JSON)));
       assertThat(json.at("/methodology/mixedSignals").asBoolean()).isTrue();
       JsonNode t = json.get("totals");
       assertThat(t.get("kgCo2eMarginalSignal").asDouble()).isCloseTo(marginal.kg(), within(1e-12));

@@ -113,10 +113,18 @@ class ReportFiguresTest {
     assertThat(header.subList(1 + by.size(), header.size())).isEqualTo(CsvReport.FIGURES);
     Map<List<String>, Map<String, Double>> want = expected(by);
     List<String[]> groups =
-        lines.stream().skip(1).map(l -> l.split(",", -1)).filter(c -> c[0].equals("group")).toList();
+        lines.stream()
+            .skip(1)
+            .map(l -> l.split(",", -1))
+            .filter(c -> c[0].equals("group"))
+            .toList();
     String[] total =
-        lines.stream().skip(1).map(l -> l.split(",", -1)).filter(c -> c[0].equals("total"))
-            .findFirst().orElseThrow();
+        lines.stream()
+            .skip(1)
+            .map(l -> l.split(",", -1))
+            .filter(c -> c[0].equals("total"))
+            .findFirst()
+            .orElseThrow();
     assertThat(groups).hasSize(want.size());
     double[] sums = new double[header.size()];
     for (String[] row : groups) {
@@ -155,10 +163,26 @@ class ReportFiguresTest {
     assertThat(root.get("noRuns").asBoolean()).isFalse();
     Map<String, String> keys =
         Map.of(
-            "runs", "runs", "it_kwh", "itKwh", "facility_kwh", "facilityKwh", "kg_co2e", "kgCo2e",
-            "baseline_kg_co2e", "baselineKgCo2e", "avoided_kg_co2e", "avoidedKgCo2e",
-            "gpu_hours", "gpuHours", "cpu_hours", "cpuHours", "deadline_misses", "deadlineMisses",
-            "runs_without_emissions", "runsWithoutEmissions");
+            "runs",
+            "runs",
+            "it_kwh",
+            "itKwh",
+            "facility_kwh",
+            "facilityKwh",
+            "kg_co2e",
+            "kgCo2e",
+            "baseline_kg_co2e",
+            "baselineKgCo2e",
+            "avoided_kg_co2e",
+            "avoidedKgCo2e",
+            "gpu_hours",
+            "gpuHours",
+            "cpu_hours",
+            "cpuHours",
+            "deadline_misses",
+            "deadlineMisses",
+            "runs_without_emissions",
+            "runsWithoutEmissions");
     Map<List<String>, Map<String, Double>> want = expected(by);
     JsonNode rows = root.get("rows");
     assertThat(rows.size()).isEqualTo(want.size());
@@ -242,15 +266,22 @@ class ReportFiguresTest {
         .doesNotContain("WARNING");
     // seattle's run was all fallback (yearly), the first fr run all actual
     Methodology m =
-        store.reports().build(new ReportQuery(FROM, TO, List.of(), ReportFormat.CSV, Embodied.DEFAULT, null))
+        store
+            .reports()
+            .build(new ReportQuery(FROM, TO, List.of(), ReportFormat.CSV, Embodied.DEFAULT, null))
             .methodology();
     List<Spec> known = inPeriod().stream().filter(s -> s.kg() != null).toList();
     double energy = known.stream().mapToDouble(Spec::facilityKwh).sum();
     double actual = known.stream().mapToDouble(s -> s.facilityKwh() * s.actualShare()).sum();
-    double fallback = known.stream().filter(s -> s.source().startsWith("yearly")).mapToDouble(Spec::facilityKwh).sum();
+    double fallback =
+        known.stream()
+            .filter(s -> s.source().startsWith("yearly"))
+            .mapToDouble(Spec::facilityKwh)
+            .sum();
     assertThat(m.intensities().actual()).isCloseTo(actual / energy, within(1e-12));
     assertThat(m.intensities().fallback()).isCloseTo(fallback / energy, within(1e-12));
-    assertThat(m.intensities().forecast()).isCloseTo(1 - (actual + fallback) / energy, within(1e-12));
+    assertThat(m.intensities().forecast())
+        .isCloseTo(1 - (actual + fallback) / energy, within(1e-12));
   }
 
   @Test
@@ -266,7 +297,8 @@ class ReportFiguresTest {
     Spec a1 = store.runs.get(0);
     assertThat(Double.parseDouble(first[header.indexOf("energy_consumed")]))
         .isCloseTo(a1.facilityKwh(), within(1e-12));
-    assertThat(Double.parseDouble(first[header.indexOf("emissions")])).isCloseTo(a1.kg(), within(1e-12));
+    assertThat(Double.parseDouble(first[header.indexOf("emissions")]))
+        .isCloseTo(a1.kg(), within(1e-12));
     String[] second = lines.get(2).split(",", -1);
     assertThat(Double.parseDouble(second[header.indexOf("ram_energy")])).isGreaterThan(0);
   }

@@ -67,7 +67,9 @@ final class ReportStore implements AutoCloseable {
       boolean missedDeadline) {
 
     double itKwh() {
-      return cpuKwh + gpuKwh.stream().mapToDouble(Double::doubleValue).sum() + (ramKwh == null ? 0 : ramKwh);
+      return cpuKwh
+          + gpuKwh.stream().mapToDouble(Double::doubleValue).sum()
+          + (ramKwh == null ? 0 : ramKwh);
     }
 
     double pue() {
@@ -126,41 +128,196 @@ final class ReportStore implements AutoCloseable {
     ReportStore s = new ReportStore(dir);
     StoredJob es = s.submit("forecaster-es-train.yaml", t("2026-01-10T00:00:00Z"));
     long a1 =
-        s.run(es, "fr", "2026-01-10T02:00:00Z", "2026-01-10T03:00:00Z", RunState.INTERRUPTED,
-            0.5, List.of(1.0), null, 40.0, IntensityBasis.ACTUAL, 1.0, "trace:FR_2024_hourly.csv", 160, false);
+        s.run(
+            es,
+            "fr",
+            "2026-01-10T02:00:00Z",
+            "2026-01-10T03:00:00Z",
+            RunState.INTERRUPTED,
+            0.5,
+            List.of(1.0),
+            null,
+            40.0,
+            IntensityBasis.ACTUAL,
+            1.0,
+            "trace:FR_2024_hourly.csv",
+            160,
+            false);
     long a2 =
-        s.run(es, "fr", "2026-01-10T11:00:00Z", "2026-01-10T13:00:00Z", RunState.SUCCEEDED,
-            0.25, List.of(2.0), 0.25, 50.0, IntensityBasis.FORECAST, 0.5, "trace:FR_2024_hourly.csv", 150, true);
-    long v1 = s.version(es, a2, "ci-forecaster-es", 1, null, null, Strategy.SCRATCH, 2, 1001, "2026-01-10T13:00:00Z");
+        s.run(
+            es,
+            "fr",
+            "2026-01-10T11:00:00Z",
+            "2026-01-10T13:00:00Z",
+            RunState.SUCCEEDED,
+            0.25,
+            List.of(2.0),
+            0.25,
+            50.0,
+            IntensityBasis.FORECAST,
+            0.5,
+            "trace:FR_2024_hourly.csv",
+            150,
+            true);
+    long v1 =
+        s.version(
+            es,
+            a2,
+            "ci-forecaster-es",
+            1,
+            null,
+            null,
+            Strategy.SCRATCH,
+            2,
+            1001,
+            "2026-01-10T13:00:00Z");
     StoredJob nightly = s.submit("forecaster-es-nightly.yaml", t("2026-02-03T00:00:00Z"));
     long b1 =
-        s.run(nightly, "es", "2026-02-03T01:00:00Z", "2026-02-03T01:30:00Z", RunState.SUCCEEDED,
-            0.125, List.of(0.25, 0.25), 0.125, 120.0, IntensityBasis.ACTUAL, 1.0, "trace:ES_2024_hourly.csv", 120, false);
-    s.version(nightly, b1, "ci-forecaster-es", 2, "ci-forecaster-es", 1, Strategy.INCREMENTAL, 1002, 1201, "2026-02-03T01:30:00Z");
+        s.run(
+            nightly,
+            "es",
+            "2026-02-03T01:00:00Z",
+            "2026-02-03T01:30:00Z",
+            RunState.SUCCEEDED,
+            0.125,
+            List.of(0.25, 0.25),
+            0.125,
+            120.0,
+            IntensityBasis.ACTUAL,
+            1.0,
+            "trace:ES_2024_hourly.csv",
+            120,
+            false);
+    s.version(
+        nightly,
+        b1,
+        "ci-forecaster-es",
+        2,
+        "ci-forecaster-es",
+        1,
+        Strategy.INCREMENTAL,
+        1002,
+        1201,
+        "2026-02-03T01:30:00Z");
     StoredJob seattle = s.submit("weather-seattle-train.yaml", t("2026-02-20T00:00:00Z"));
     long c1 =
-        s.run(seattle, "no", "2026-02-20T03:00:00Z", "2026-02-20T07:00:00Z", RunState.SUCCEEDED,
-            1.0, List.of(3.0), 0.5, 30.0, IntensityBasis.ESTIMATE, 0.0, "yearly:2024", 380, false);
-    s.version(seattle, c1, "weather-seattle", 1, null, null, Strategy.SCRATCH, 2, 401, "2026-02-20T07:00:00Z");
+        s.run(
+            seattle,
+            "no",
+            "2026-02-20T03:00:00Z",
+            "2026-02-20T07:00:00Z",
+            RunState.SUCCEEDED,
+            1.0,
+            List.of(3.0),
+            0.5,
+            30.0,
+            IntensityBasis.ESTIMATE,
+            0.0,
+            "yearly:2024",
+            380,
+            false);
+    s.version(
+        seattle,
+        c1,
+        "weather-seattle",
+        1,
+        null,
+        null,
+        Strategy.SCRATCH,
+        2,
+        401,
+        "2026-02-20T07:00:00Z");
     StoredJob ny = s.submit("weather-newyork-transfer.yaml", t("2026-03-05T00:00:00Z"));
     long d1 =
-        s.run(ny, "gb", "2026-03-05T00:00:00Z", "2026-03-05T00:15:00Z", RunState.SUCCEEDED,
-            0.01, List.of(0.02), null, 200.0, IntensityBasis.FORECAST, 0.0, "trace:GB_2024_hourly.csv", 200, false);
-    s.version(ny, d1, "weather-newyork", 1, "weather-seattle", 1, Strategy.TRANSFER, 2, 201, "2026-03-05T00:15:00Z");
+        s.run(
+            ny,
+            "gb",
+            "2026-03-05T00:00:00Z",
+            "2026-03-05T00:15:00Z",
+            RunState.SUCCEEDED,
+            0.01,
+            List.of(0.02),
+            null,
+            200.0,
+            IntensityBasis.FORECAST,
+            0.0,
+            "trace:GB_2024_hourly.csv",
+            200,
+            false);
+    s.version(
+        ny,
+        d1,
+        "weather-newyork",
+        1,
+        "weather-seattle",
+        1,
+        Strategy.TRANSFER,
+        2,
+        201,
+        "2026-03-05T00:15:00Z");
     // a run that failed before its meter started: counted, its emissions unknown
     StoredJob gb = s.submit("lstm-gb-interruptible.yaml", t("2026-03-20T00:00:00Z"));
-    s.run(gb, "gb", "2026-03-20T01:00:00Z", "2026-03-20T01:05:00Z", RunState.FAILED,
-        0.0, List.of(), null, null, IntensityBasis.ACTUAL, 0.0, null, 0, false);
+    s.run(
+        gb,
+        "gb",
+        "2026-03-20T01:00:00Z",
+        "2026-03-20T01:05:00Z",
+        RunState.FAILED,
+        0.0,
+        List.of(),
+        null,
+        null,
+        IntensityBasis.ACTUAL,
+        0.0,
+        null,
+        0,
+        false);
     // outside the period: before and after
     StoredJob before = s.submit("lstm-gb-interruptible.yaml", t("2025-12-30T00:00:00Z"));
-    s.run(before, "gb", "2025-12-31T01:00:00Z", "2025-12-31T02:00:00Z", RunState.SUCCEEDED,
-        7.0, List.of(7.0), null, 300.0, IntensityBasis.ACTUAL, 1.0, "trace:GB_2024_hourly.csv", 300, false);
+    s.run(
+        before,
+        "gb",
+        "2025-12-31T01:00:00Z",
+        "2025-12-31T02:00:00Z",
+        RunState.SUCCEEDED,
+        7.0,
+        List.of(7.0),
+        null,
+        300.0,
+        IntensityBasis.ACTUAL,
+        1.0,
+        "trace:GB_2024_hourly.csv",
+        300,
+        false);
     StoredJob after = s.submit("lstm-gb-interruptible.yaml", t("2026-03-31T20:00:00Z"));
-    s.run(after, "gb", "2026-03-31T23:00:00Z", "2026-04-01T00:00:00Z", RunState.SUCCEEDED,
-        9.0, List.of(9.0), null, 300.0, IntensityBasis.ACTUAL, 1.0, "trace:GB_2024_hourly.csv", 300, false);
+    s.run(
+        after,
+        "gb",
+        "2026-03-31T23:00:00Z",
+        "2026-04-01T00:00:00Z",
+        RunState.SUCCEEDED,
+        9.0,
+        List.of(9.0),
+        null,
+        300.0,
+        IntensityBasis.ACTUAL,
+        1.0,
+        "trace:GB_2024_hourly.csv",
+        300,
+        false);
     // hourly intensities of FR around the first job, and of ES (its home), for the curve
-    s.hourly("FR", "trace:FR_2024_hourly.csv", "2026-01-09T18:00:00Z", 30, new double[] {90, 70, 40, 35, 60});
-    s.hourly("ES", "trace:ES_2024_hourly.csv", "2026-01-09T18:00:00Z", 30, new double[] {200, 180, 150, 170});
+    s.hourly(
+        "FR",
+        "trace:FR_2024_hourly.csv",
+        "2026-01-09T18:00:00Z",
+        30,
+        new double[] {90, 70, 40, 35, 60});
+    s.hourly(
+        "ES",
+        "trace:ES_2024_hourly.csv",
+        "2026-01-09T18:00:00Z",
+        30,
+        new double[] {200, 180, 150, 170});
     assert a1 > 0 && v1 > 0;
     return s;
   }
@@ -182,8 +339,24 @@ final class ReportStore implements AutoCloseable {
       double homeGrams,
       boolean missed) {
     Spec spec =
-        new Spec(job.name(), job.team(), job.model(), region, job.homeRegion(), t(start), t(end),
-            state, cpu, gpus, ram, grams, basis, actualShare, source, homeGrams, missed);
+        new Spec(
+            job.name(),
+            job.team(),
+            job.model(),
+            region,
+            job.homeRegion(),
+            t(start),
+            t(end),
+            state,
+            cpu,
+            gpus,
+            ram,
+            grams,
+            basis,
+            actualShare,
+            source,
+            homeGrams,
+            missed);
     long id = runRepo.start(job.id(), region, spec.start());
     runs.add(spec);
     ids.put(spec, id);
@@ -199,7 +372,10 @@ final class ReportStore implements AutoCloseable {
         devices.add("nvml GPU " + i + ": NVIDIA A100-SXM4-40GB");
       }
       lines.add(
-          new EnergyLine(Component.GPU, Method.COUNTER, gpus.stream().mapToDouble(Double::doubleValue).sum(),
+          new EnergyLine(
+              Component.GPU,
+              Method.COUNTER,
+              gpus.stream().mapToDouble(Double::doubleValue).sum(),
               String.join("\n", devices)));
     }
     List<String> notes = new ArrayList<>();
@@ -214,23 +390,59 @@ final class ReportStore implements AutoCloseable {
         grams == null
             ? Optional.empty()
             : Optional.of(
-                new Emissions(region, r.zone(), r.pue(), spec.facilityKwh(),
-                    new IntensityOver(grams, basis, actualShare, 1, source), spec.kg()));
+                new Emissions(
+                    region,
+                    r.zone(),
+                    r.pue(),
+                    spec.facilityKwh(),
+                    new IntensityOver(grams, basis, actualShare, 1, source),
+                    spec.kg()));
     Optional<Emissions> b =
         Optional.of(
-            new Emissions(h.id(), h.zone(), h.pue(), spec.itKwh() * h.pue(),
-                new IntensityOver(homeGrams, IntensityBasis.ACTUAL, 1, 1, "trace:home"), spec.baselineKg()));
+            new Emissions(
+                h.id(),
+                h.zone(),
+                h.pue(),
+                spec.itKwh() * h.pue(),
+                new IntensityOver(homeGrams, IntensityBasis.ACTUAL, 1, 1, "trace:home"),
+                spec.baselineKg()));
     RunAccount a =
-        new RunAccount(spec.start(), spec.end(), lines, spec.itKwh(), Duration.ofMillis(500), e, b, notes);
+        new RunAccount(
+            spec.start(), spec.end(), lines, spec.itKwh(), Duration.ofMillis(500), e, b, notes);
     runRepo.finish(id, state, a, List.of());
     return id;
   }
 
-  long version(StoredJob job, long runId, String name, int version, String parentName, Integer parentVersion,
-      Strategy strategy, long firstLine, long lastLine, String created) {
+  long version(
+      StoredJob job,
+      long runId,
+      String name,
+      int version,
+      String parentName,
+      Integer parentVersion,
+      Strategy strategy,
+      long firstLine,
+      long lastLine,
+      String created) {
     models.register(
-        new ModelVersion(name, version, parentName, parentVersion, strategy, Path.of("models", name, "v" + version),
-            "f" + version, firstLine, lastLine, "mae", Map.of("mae", 1.0), 1024, 0, 0, 3, 60, t(created)));
+        new ModelVersion(
+            name,
+            version,
+            parentName,
+            parentVersion,
+            strategy,
+            Path.of("models", name, "v" + version),
+            "f" + version,
+            firstLine,
+            lastLine,
+            "mae",
+            Map.of("mae", 1.0),
+            1024,
+            0,
+            0,
+            3,
+            60,
+            t(created)));
     long id = models.idOf(name, version).orElseThrow();
     runRepo.recordModel(runId, id, "mae", 1.0);
     models.linkRuns(id, job.id(), runId);
@@ -242,8 +454,16 @@ final class ReportStore implements AutoCloseable {
     Instant t0 = t(from);
     for (int i = 0; i < hours; i++) {
       Instant s = t0.plus(Duration.ofHours(i));
-      pts.add(new IntensityPoint(zone, s, s.plus(Duration.ofHours(1)), pattern[i % pattern.length],
-          IntensityKind.ACTUAL, Signal.AVERAGE, EmissionFactor.LIFECYCLE, source));
+      pts.add(
+          new IntensityPoint(
+              zone,
+              s,
+              s.plus(Duration.ofHours(1)),
+              pattern[i % pattern.length],
+              IntensityKind.ACTUAL,
+              Signal.AVERAGE,
+              EmissionFactor.LIFECYCLE,
+              source));
     }
     new IntensityRepository(db).save(new Forecast(zone, t0, pts), t0);
   }

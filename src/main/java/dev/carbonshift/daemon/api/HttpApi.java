@@ -146,7 +146,8 @@ public final class HttpApi {
               .withRun(ReportQuery.run(ctx.queryParam("run"), ReportQuery.Origin.HTTP));
     } catch (InvalidInputException e) {
       problem(
-          ctx, Problem.of("invalid-query", "Invalid report query", 400, e.getMessage(), ctx.path()));
+          ctx,
+          Problem.of("invalid-query", "Invalid report query", 400, e.getMessage(), ctx.path()));
       return;
     }
     ctx.status(200).contentType(q.format().contentType()).result(reports.render(q));
