@@ -96,12 +96,12 @@ final class StoreReader {
    * to disk past H2's in-memory row limit; other databases run it as it is.
    */
   private <T> List<T> lazily(String sql, Jdbc.RowMapper<T> mapper, Object... params) {
-    if (!db.url().startsWith("jdbc:h2:")) {
-      return db.jdbc().query(sql, mapper, params);
-    }
     return db.jdbc()
         .inTransaction(
             c -> {
+              if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+                return Jdbc.query(c, sql, mapper, params);
+              }
               try (Statement s = c.createStatement()) {
                 s.execute("SET LAZY_QUERY_EXECUTION TRUE");
               }
