@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     description =
         "Measure the planner: quality vs the oracle, plan and replay speed, peak heap; with --part"
             + " chaos, the daemon's recovery from kill -9 (takes minutes); with --part api, POST /jobs"
-            + " throughput against a real daemon.")
+            + " throughput against a real daemon; with --part report, a report of 100,000 runs.")
 public final class BenchCommand implements Callable<Integer> {
   /** The PAI arrival trace in the shared data folder next to the installation. */
   static final String DEFAULT_ARRIVALS = "../shared/data/workloads/pai-100k.csv";
@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--part",
       split = ",",
       defaultValue = "quality,plan,simulate",
-      description = "Which parts to run: quality, plan, simulate, chaos, api.")
+      description = "Which parts to run: quality, plan, simulate, chaos, api, report.")
   List<String> parts;
 
   @Option(
@@ -90,6 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "8",
       description = "api: concurrent HTTP clients (default: 8).")
   int clients;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "100000",
+      description = "report: runs written to the temporary store (default: 100000).")
+  int runs;
 
   @Option(
       names = "--policies",
@@ -140,6 +146,9 @@ public final class BenchCommand implements Callable<Integer> {
                     ctx.home().resolve("jobs/weather-seattle-train.yaml")),
                 java.time.Duration.ofSeconds(seconds),
                 clients));
+      }
+      if (parts.contains("report")) {
+        ReportBenchPart.run(ctx, runs, System.out);
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {

@@ -1,8 +1,10 @@
 package dev.carbonshift.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,24 +21,37 @@ final class Savings {
   private Savings() {}
 
   static Map<Long, FromScratch> of(List<VersionFact> versions) {
+    // indexed once: a store may hold tens of thousands of versions
+    Map<String, List<VersionFact>> scratchByName = new HashMap<>();
+    Map<String, VersionFact> byRef = new HashMap<>();
+    for (VersionFact v : versions) {
+      byRef.put(v.ref(), v);
+      if (v.scratch() && v.kwh() > 0) {
+        scratchByName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+      }
+    }
+    scratchByName.values().forEach(l -> l.sort(Comparator.comparing(VersionFact::createdAt)));
     Map<Long, FromScratch> out = new HashMap<>();
     for (VersionFact v : versions) {
       if (v.scratch() || !(v.kwh() > 0)) {
         continue;
       }
-      reference(v, versions).ifPresent(s -> out.put(v.id(), s));
+      reference(v, scratchByName.getOrDefault(v.name(), List.of()), byRef)
+          .ifPresent(s -> out.put(v.id(), s));
     }
     return out;
   }
 
-  private static Optional<FromScratch> reference(VersionFact v, List<VersionFact> all) {
-    Optional<VersionFact> scratch =
-        all.stream()
-            .filter(x -> x.scratch() && x.name().equals(v.name()) && x.kwh() > 0)
-            .filter(x -> !x.createdAt().isAfter(v.createdAt()))
-            .max(Comparator.comparing(VersionFact::createdAt));
-    if (scratch.isPresent()) {
-      VersionFact s = scratch.get();
+  private static Optional<FromScratch> reference(
+      VersionFact v, List<VersionFact> scratches, Map<String, VersionFact> byRef) {
+    VersionFact s = null;
+    for (VersionFact x : scratches) {
+      if (x.createdAt().isAfter(v.createdAt())) {
+        break;
+      }
+      s = x;
+    }
+    if (s != null) {
       // a retrain from scratch now would cover the history from the scratch run's first row to
       // the reusing version's last
       double ratio = s.rows() > 0 ? (double) (v.rowTo() - s.rowFrom() + 1) / s.rows() : 1;
@@ -48,24 +63,18 @@ final class Savings {
           ratio == 1
               ? "measured: " + s.ref()
               : String.format(
-                  java.util.Locale.ROOT,
-                  "measured: %s scaled ×%.3g by training rows",
-                  s.ref(),
-                  ratio);
+                  Locale.ROOT, "measured: %s scaled ×%.3g by training rows", s.ref(), ratio);
       return Optional.of(new FromScratch(kwh, kwh - v.kwh(), basis));
     }
     if (v.parentName() == null || v.parentVersion() == null) {
       return Optional.empty();
     }
-    return all.stream()
-        .filter(x -> x.name().equals(v.parentName()) && x.version() == v.parentVersion())
-        .filter(x -> x.kwh() > 0 && x.rows() > 0 && v.rows() > 0)
-        .findFirst()
-        .map(
-            p -> {
-              double kwh = p.kwh() / p.rows() * v.rows();
-              return new FromScratch(
-                  kwh, kwh - v.kwh(), "estimated: " + p.ref() + "'s kWh per training row");
-            });
+    VersionFact p = byRef.get(v.parentName() + ":v" + v.parentVersion());
+    if (p == null || !(p.kwh() > 0) || p.rows() <= 0 || v.rows() <= 0) {
+      return Optional.empty();
+    }
+    double kwh = p.kwh() / p.rows() * v.rows();
+    return Optional.of(
+        new FromScratch(kwh, kwh - v.kwh(), "estimated: " + p.ref() + "'s kWh per training row"));
   }
 }

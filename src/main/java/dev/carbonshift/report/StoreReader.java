@@ -4,8 +4,10 @@ import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.Jdbc;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,13 @@ import java.util.Map;
  * versions, the stored signal and factor of each source, and intensity points for a curve.
  */
 final class StoreReader {
+  /**
+   * The jobs with a run ending in the period, as a derived table joined on {@code runs.job_id}'s
+   * index (an {@code IN (SELECT ...)} here made H2 rescan the runs for every row).
+   */
   private static final String JOBS_IN_PERIOD =
-      "SELECT job_id FROM runs WHERE ended_at >= ? AND ended_at < ?";
+      " JOIN (SELECT DISTINCT job_id FROM runs WHERE ended_at >= ? AND ended_at < ?) p"
+          + " ON p.job_id = r.job_id";
 
   private final Database db;
 
@@ -27,18 +34,18 @@ final class StoreReader {
 
   List<RunFact> runs(Instant from, Instant to) {
     Map<Long, List<RunFact.Line>> lines = lines(from, to);
-    return db.jdbc()
-        .query(
+    List<RunFact> runs =
+        lazily(
             "SELECT r.id, r.job_id, j.name, j.team, j.model, j.strategy, r.region,"
                 + " j.home_region, r.state, r.started_at, r.ended_at, j.submitted_at, j.deadline,"
                 + " r.it_kwh, r.pue, r.facility_kwh, r.intensity_g_per_kwh, r.intensity_kind,"
                 + " r.intensity_actual_share, r.intensity_source, r.kg_co2e, r.baseline_region,"
                 + " r.baseline_pue, r.baseline_g_per_kwh, r.baseline_kg_co2e, r.avoided_kg_co2e,"
                 + " r.model_version_id, r.details"
-                + " FROM runs r JOIN jobs j ON j.id = r.job_id"
-                + " WHERE r.ended_at IS NOT NULL AND r.job_id IN ("
+                + " FROM runs r"
                 + JOBS_IN_PERIOD
-                + ") ORDER BY r.ended_at, r.id",
+                + " JOIN jobs j ON j.id = r.job_id"
+                + " WHERE r.ended_at IS NOT NULL",
             rs -> {
               long id = rs.getLong("id");
               Instant ended = Jdbc.instant(rs, "ended_at");
@@ -78,31 +85,57 @@ final class StoreReader {
             },
             from,
             to);
+    // sorted here: an ORDER BY over a large result makes H2 buffer it to disk
+    List<RunFact> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparing(RunFact::endedAt).thenComparingLong(RunFact::runId));
+    return sorted;
+  }
+
+  /**
+   * Runs a query with H2's lazy execution, so that a large result streams instead of being buffered
+   * to disk past H2's in-memory row limit; other databases run it as it is.
+   */
+  private <T> List<T> lazily(String sql, Jdbc.RowMapper<T> mapper, Object... params) {
+    return db.jdbc()
+        .inTransaction(
+            c -> {
+              if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+                return Jdbc.query(c, sql, mapper, params);
+              }
+              try (Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+              }
+              try {
+                return Jdbc.query(c, sql, mapper, params);
+              } finally {
+                try (Statement s = c.createStatement()) {
+                  s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+              }
+            });
   }
 
   private Map<Long, List<RunFact.Line>> lines(Instant from, Instant to) {
     Map<Long, List<RunFact.Line>> out = new HashMap<>();
-    db.jdbc()
-        .query(
-            "SELECT e.run_id, e.component, e.method, e.it_kwh, e.detail FROM run_energy e"
-                + " JOIN runs r ON r.id = e.run_id WHERE r.ended_at IS NOT NULL AND r.job_id IN ("
-                + JOBS_IN_PERIOD
-                + ") ORDER BY e.run_id, e.component, e.method",
-            rs -> {
-              String detail = rs.getString("detail");
-              // one sensor per line of the detail: the devices metered
-              int devices = detail == null || detail.isBlank() ? 1 : (int) detail.lines().count();
-              out.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>())
-                  .add(
-                      new RunFact.Line(
-                          Component.valueOf(rs.getString("component")),
-                          Method.valueOf(rs.getString("method")),
-                          rs.getDouble("it_kwh"),
-                          devices));
-              return null;
-            },
-            from,
-            to);
+    lazily(
+        "SELECT e.run_id, e.component, e.method, e.it_kwh, e.detail FROM runs r"
+            + JOBS_IN_PERIOD
+            + " JOIN run_energy e ON e.run_id = r.id WHERE r.ended_at IS NOT NULL",
+        rs -> {
+          String detail = rs.getString("detail");
+          // one sensor per line of the detail: the devices metered
+          int devices = detail == null || detail.isBlank() ? 1 : (int) detail.lines().count();
+          out.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>())
+              .add(
+                  new RunFact.Line(
+                      Component.valueOf(rs.getString("component")),
+                      Method.valueOf(rs.getString("method")),
+                      rs.getDouble("it_kwh"),
+                      devices));
+          return null;
+        },
+        from,
+        to);
     return out;
   }
 

@@ -231,7 +231,7 @@ class CliTest {
         .containsPattern("weather-newyork:1 +transfer +from weather-seattle:1");
     assertThat(out.resolve("carbonshift.mv.db")).isRegularFile();
     String html = Files.readString(out.resolve("report.html"));
-    assertThat(html).contains("<svg", "kgCO2e avoided");
+    assertThat(html).contains("<svg", "CO2e avoided</span>", "id=methodology");
     for (String name : JOB_NAMES) {
       assertThat(html).contains(name);
     }
