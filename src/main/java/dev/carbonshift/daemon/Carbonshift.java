@@ -21,6 +21,7 @@ import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.ModelVersionRepository;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.train.DatasetCheck;
 import dev.carbonshift.train.Trainer;
 import dev.carbonshift.train.Trainers;
 import java.lang.management.ManagementFactory;
@@ -254,6 +255,26 @@ public final class Carbonshift implements AutoCloseable {
   /** The daemon's Prometheus metrics, read from the store at each scrape. */
   public DaemonMetrics metrics() {
     return metrics.get();
+  }
+
+  /**
+   * The check {@code submit} runs on each descriptor's dataset: inside the descriptor's folder, the
+   * data folder ({@code data/}, where the bundled traces are), the models folder, or a folder named
+   * in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
+   */
+  public DatasetCheck datasetCheck() {
+    List<Path> roots = new ArrayList<>();
+    roots.add(config.hardwareDir().toAbsolutePath().normalize().getParent());
+    roots.add(config.dataDir());
+    String more = config.env().get("CARBONSHIFT_DATASET_ROOTS");
+    if (more != null && !more.isBlank()) {
+      for (String r : more.split(java.io.File.pathSeparator)) {
+        if (!r.isBlank()) {
+          roots.add(Path.of(r.trim()));
+        }
+      }
+    }
+    return new DatasetCheck(roots);
   }
 
   /** The HTTP API's settings: bind address, port, token (from the environment), body cap. */
