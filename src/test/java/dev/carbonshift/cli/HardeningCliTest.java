@@ -179,4 +179,16 @@ class HardeningCliTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("QUEUED");
   }
+
+  @org.junit.jupiter.api.Test
+  void an_unusable_working_folder_says_to_use_db() throws IOException {
+    // a plain file where the folder should be: no store can be created under it, even by root
+    Path notAFolder = Files.writeString(work.resolve("not-a-folder"), "x");
+
+    Run r = run(notAFolder, Map.of(), "status");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).contains("--db").contains("cannot create the store's folder");
+    assertThat(r.err()).doesNotContain("internal error");
+  }
 }
