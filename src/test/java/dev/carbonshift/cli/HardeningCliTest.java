@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,5 +191,44 @@ class HardeningCliTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).contains("--db").contains("cannot create the store's folder");
     assertThat(r.err()).doesNotContain("internal error");
+  }
+
+  @org.junit.jupiter.api.Test
+  void status_shows_a_running_job_of_a_killed_process_as_stale_and_train_would_resume_it()
+      throws IOException {
+    // what a demo or train killed with kill -9 leaves: a RUNNING job, its run owned by a process
+    // of this host that no longer exists, and no daemon to sweep it
+    String gone =
+        dev.carbonshift.daemon.Carbonshift.open(
+                    dev.carbonshift.daemon.DaemonConfig.defaults(
+                        Map.of(), new dev.carbonshift.daemon.DaemonConfig.Places(work, PROJECT)),
+                    CLOCK)
+                .owner()
+                .split(":")[0]
+            + ":2147483000:1700000000000";
+    Path file = descriptor("gb.csv", "Carbon Intensity", 4, "2019-12-01", NET);
+    String id;
+    try (dev.carbonshift.store.Database db =
+        dev.carbonshift.store.Database.file(work.resolve(".carbonshift/carbonshift"))) {
+      var jobs = new dev.carbonshift.store.JobRepository(db, CLOCK);
+      var catalog = dev.carbonshift.region.RegionCatalog.load(PROJECT.resolve("regions"));
+      id =
+          new dev.carbonshift.daemon.JobIntake(catalog, jobs, CLOCK)
+              .submit(List.of(file))
+              .get(0)
+              .id();
+      jobs.transition(id, dev.carbonshift.job.JobState.PLANNED, "test");
+      jobs.transition(id, dev.carbonshift.job.JobState.RUNNING, "test");
+      new dev.carbonshift.store.RunRepository(db).start(id, "gb", CLOCK.instant(), gone, 0);
+    }
+
+    Run all = run(work, Map.of(), "status");
+    Run one = run(work, Map.of(), "status", id);
+
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out()).contains("RUNNING (stale)").contains(id + " is stale: its process");
+    assertThat(one.out()).contains("stale:").contains("is gone");
+    // status only shows: the job is left for train or a daemon to resume
+    assertThat(run(work, Map.of(), "status").out()).contains("RUNNING (stale)");
   }
 }
