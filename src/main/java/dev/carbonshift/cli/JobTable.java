@@ -11,6 +11,15 @@ final class JobTable {
   private JobTable() {}
 
   static void print(JobRepository repository, PlacementRepository placements, PrintWriter out) {
+    print(repository, placements, java.util.Map.of(), out);
+  }
+
+  /** As above, a RUNNING job whose run is dead shown as stale, with why below the table. */
+  static void print(
+      JobRepository repository,
+      PlacementRepository placements,
+      java.util.Map<String, String> stale,
+      PrintWriter out) {
     List<StoredJob> jobs = repository.all();
     if (jobs.isEmpty()) {
       out.println("no jobs");
@@ -28,11 +37,17 @@ final class JobTable {
           j.name(),
           j.team(),
           j.kind().name().toLowerCase(java.util.Locale.ROOT),
-          j.state().name(),
+          stale.containsKey(j.id()) ? j.state().name() + " (stale)" : j.state().name(),
           j.homeRegion(),
           Times.show(j.deadline()),
           placed);
     }
     t.print(out);
+    stale.forEach(
+        (id, why) ->
+            out.printf(
+                "%s is stale: %s; no run is live. 'train FILE' resumes it from its last"
+                    + " checkpoint, a daemon re-queues it%n",
+                id, why));
   }
 }

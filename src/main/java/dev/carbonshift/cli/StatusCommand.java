@@ -3,6 +3,8 @@ package dev.carbonshift.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.Carbonshift;
+import dev.carbonshift.daemon.DeadRuns;
+import dev.carbonshift.daemon.LiveRuns;
 import dev.carbonshift.daemon.api.DaemonClient;
 import dev.carbonshift.store.Decision;
 import dev.carbonshift.store.StoredJob;
@@ -53,13 +55,22 @@ final class StatusCommand implements Callable<Integer> {
         return Main.OK;
       }
       if (jobId == null) {
-        JobTable.print(cs.jobs(), cs.placements(), out);
+        JobTable.print(cs.jobs(), cs.placements(), stale(cs), out);
       } else {
         one(cs, out);
       }
       out.flush();
       return Main.OK;
     }
+  }
+
+  /**
+   * RUNNING jobs whose run is dead, found as the daemon's sweep would, but only shown: with no
+   * daemon running, a killed {@code demo} or {@code train} would otherwise look alive for ever.
+   */
+  private static java.util.Map<String, String> stale(Carbonshift cs) {
+    return new DeadRuns(cs.runs(), cs.jobs(), new LiveRuns(), cs.clock(), cs.config().deadAfter())
+        .stale();
   }
 
   private static void printJobs(JsonNode jobs, PrintWriter out) {
@@ -92,6 +103,11 @@ final class StatusCommand implements Callable<Integer> {
                         null, 0, "JOB", "no job '" + jobId + "' in " + store.shownDb()));
     out.printf("%s  %s  (%s, %s, team %s)%n", j.id(), j.name(), j.kind(), j.strategy(), j.team());
     out.printf("state:     %s — %s%n", j.state(), j.stateReason());
+    String why = stale(cs).get(j.id());
+    if (why != null) {
+      out.printf(
+          "stale:     %s; no run is live ('train FILE' resumes it, a daemon re-queues it)%n", why);
+    }
     out.printf(
         "submitted: %s%s%n",
         j.submittedAt(), j.sourceFile() == null ? "" : " from " + j.sourceFile());

@@ -8,6 +8,7 @@ import dev.carbonshift.daemon.api.DaemonClient;
 import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.DatasetCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class SubmitCommand implements Callable<Integer> {
     List<Path> paths = files.stream().map(ctx::resolve).toList();
     try (Carbonshift cs = store.open(ctx)) {
       PrintWriter out = spec.commandLine().getOut();
+      checkDatasets(cs, paths);
       Optional<DaemonClient> daemon = Via.daemon(cs, store, spec.commandLine().getErr());
       if (daemon.isPresent()) {
         return throughDaemon(cs, daemon.get(), paths, out);
@@ -55,6 +57,27 @@ final class SubmitCommand implements Callable<Integer> {
       }
       out.flush();
       return Main.OK;
+    }
+  }
+
+  /**
+   * What {@code train} would fail on, for every file before any is queued: a dataset outside the
+   * dataset roots, missing, unreadable, or without the columns, rows and window the job asks for.
+   */
+  private void checkDatasets(Carbonshift cs, List<Path> paths) {
+    JobParser parser = JobIntake.parserFor(cs.catalog(), ctx.clock());
+    DatasetCheck check = cs.datasetCheck();
+    List<InvalidInputException> errors = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      try {
+        ParsedJob job = parser.parse(paths.get(i), files.get(i));
+        check.check(job, files.get(i));
+      } catch (InvalidInputException e) {
+        errors.add(e);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new BatchRejectedException(errors);
     }
   }
 

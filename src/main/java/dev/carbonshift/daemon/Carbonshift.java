@@ -22,6 +22,7 @@ import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.ModelVersionRepository;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.RunRepository;
+import dev.carbonshift.train.DatasetCheck;
 import dev.carbonshift.train.Trainer;
 import dev.carbonshift.train.Trainers;
 import java.lang.management.ManagementFactory;
@@ -262,6 +263,26 @@ public final class Carbonshift implements AutoCloseable {
   /** CO2 reports over the store: the {@code report} verb and {@code GET /reports}. */
   public Reports reports() {
     return reports.get();
+  }
+
+  /**
+   * The check {@code submit} runs on each descriptor's dataset: inside the descriptor's folder, the
+   * data folder ({@code data/}, where the bundled traces are), the models folder, or a folder named
+   * in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
+   */
+  public DatasetCheck datasetCheck() {
+    List<Path> roots = new ArrayList<>();
+    roots.add(config.hardwareDir().toAbsolutePath().normalize().getParent());
+    roots.add(config.dataDir());
+    String more = config.env().get("CARBONSHIFT_DATASET_ROOTS");
+    if (more != null && !more.isBlank()) {
+      for (String r : more.split(java.io.File.pathSeparator)) {
+        if (!r.isBlank()) {
+          roots.add(Path.of(r.trim()));
+        }
+      }
+    }
+    return new DatasetCheck(roots);
   }
 
   /** The HTTP API's settings: bind address, port, token (from the environment), body cap. */

@@ -66,6 +66,28 @@ public final class DeadRuns {
   /** Closes every dead run as INTERRUPTED and re-queues its job; returns the runs closed. */
   public List<RunRecord> sweep() {
     Instant now = clock.instant();
+    List<RunRecord> closed = new ArrayList<>();
+    for (RunRecord r : dead(now)) {
+      if (close(r, now)) {
+        closed.add(r);
+      }
+    }
+    return closed;
+  }
+
+  /**
+   * The jobs whose RUNNING run is dead, each with why, changing nothing: what {@code status} shows
+   * as stale when no daemon runs to sweep them (a {@code demo} or {@code train} that was killed).
+   */
+  public java.util.Map<String, String> stale() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (RunRecord r : dead(clock.instant())) {
+      out.put(r.jobId(), why(r));
+    }
+    return out;
+  }
+
+  private List<RunRecord> dead(Instant now) {
     Set<Long> mine = new HashSet<>(live.runIds());
     List<RunRecord> dead = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
@@ -79,23 +101,17 @@ public final class DeadRuns {
         dead.add(r);
       }
     }
-    List<RunRecord> closed = new ArrayList<>();
-    for (RunRecord r : dead) {
-      if (close(r, now)) {
-        closed.add(r);
-      }
-    }
-    return closed;
+    return dead;
   }
 
   private boolean close(RunRecord r, Instant now) {
-    return close(
-        r,
-        now,
-        "found dead: "
-            + (judgeOwners && ownerIsGone(r.owner())
-                ? "its process " + r.owner() + " is gone"
-                : "no heartbeat since " + r.heartbeatAt() + " (" + deadAfter + " allowed)"));
+    return close(r, now, "found dead: " + why(r));
+  }
+
+  private String why(RunRecord r) {
+    return judgeOwners && ownerIsGone(r.owner())
+        ? "its process " + r.owner() + " is gone"
+        : "no heartbeat since " + r.heartbeatAt() + " (" + deadAfter + " allowed)";
   }
 
   private boolean close(RunRecord r, Instant now, String why) {

@@ -122,18 +122,23 @@ final class DescriptorParts {
     if (layers == null) {
       layers = List.of(32, 16);
     }
+    if (layers.size() > MAX_LAYERS) {
+      throw n.error("layers", "at most " + MAX_LAYERS + " hidden layers, got " + layers.size());
+    }
     for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) < 1) {
-        throw n.error("layers", "layer " + i + " must have at least one unit");
+      if (layers.get(i) < 1 || layers.get(i) > MAX_UNITS) {
+        throw n.error(
+            "layers",
+            "layer " + i + " must have 1 to " + MAX_UNITS + " units, got " + layers.get(i));
       }
     }
     double dropout = n.number("dropout", 0);
     if (dropout < 0 || dropout >= 1) {
       throw n.error("dropout", "must be in [0, 1), got " + dropout);
     }
-    double lr = positive(n, "learningRate", 0.001);
-    int epochs = atLeast(n, "epochs", 10, 1);
-    int batch = atLeast(n, "batchSize", 32, 1);
+    double lr = rate(n, "learningRate", 0.001);
+    int epochs = within(n, "epochs", 10, 1, MAX_EPOCHS);
+    int batch = within(n, "batchSize", 32, 1, MAX_BATCH);
     int patience = atLeast(n, "earlyStoppingPatience", 0, 0);
     int freeze = atLeast(n, "freezeLayers", 0, 0);
     if (freeze > layers.size()) {
@@ -141,8 +146,9 @@ final class DescriptorParts {
           "freezeLayers", "cannot freeze more than the " + layers.size() + " hidden layers");
     }
     Double fineTune = n.optNumber("fineTuneLearningRate");
-    if (fineTune != null && !(fineTune > 0)) {
-      throw n.error("fineTuneLearningRate", "must be above 0");
+    if (fineTune != null && !(fineTune > 0 && fineTune <= MAX_RATE)) {
+      throw n.error(
+          "fineTuneLearningRate", "must be above 0 and at most " + MAX_RATE + ", got " + fineTune);
     }
     return new NetworkSpec(
         type,
@@ -173,10 +179,26 @@ final class DescriptorParts {
     return v;
   }
 
-  private static double positive(Fields n, String field, double dflt) {
+  /** Bounds a trainer can honour: beyond them a job fails hours later, or never ends. */
+  static final int MAX_LAYERS = 16;
+
+  static final int MAX_UNITS = 4096;
+  static final double MAX_RATE = 1.0;
+  static final int MAX_EPOCHS = 10_000;
+  static final int MAX_BATCH = 1 << 20;
+
+  private static double rate(Fields n, String field, double dflt) {
     double v = n.number(field, dflt);
-    if (!(v > 0)) {
-      throw n.error(field, "must be above 0, got " + v);
+    if (!(v > 0 && v <= MAX_RATE)) {
+      throw n.error(field, "must be above 0 and at most " + MAX_RATE + ", got " + v);
+    }
+    return v;
+  }
+
+  private static int within(Fields n, String field, int dflt, int min, int max) {
+    int v = atLeast(n, field, dflt, min);
+    if (v > max) {
+      throw n.error(field, "must be at most " + max + ", got " + v);
     }
     return v;
   }

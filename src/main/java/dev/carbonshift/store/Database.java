@@ -96,7 +96,18 @@ public final class Database implements AutoCloseable {
         Files.createDirectories(abs.getParent());
       }
     } catch (java.io.IOException e) {
-      throw new StoreException("cannot create the store's folder " + abs.getParent(), e);
+      // most often the working folder, where the default store lives, is not one to write in
+      throw new InvalidInputException(
+          null,
+          0,
+          "--db",
+          "cannot create the store's folder "
+              + abs.getParent()
+              + " ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + "); run from a folder you can write in, or give --db (or CARBONSHIFT_DB) a store"
+              + " path there");
     }
     Path h2File = abs.resolveSibling(abs.getFileName() + H2_SUFFIX);
     checkIntact(h2File);

@@ -67,7 +67,8 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
           file,
           1,
           header.size() + 1,
-          "no column '" + columnName + "' in the header; columns are " + header);
+          // the header is the file's first line: never echoed, whatever file it turns out to be
+          "no column '" + columnName + "' among the header's " + header.size() + " columns");
     }
     return i;
   }
@@ -87,7 +88,7 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
         file,
         row.line(),
         column + 1,
-        "'" + cell + "' in column '" + header.get(column) + "' is not a finite number");
+        "the cell is not a finite number (its text is not repeated here)");
   }
 
   private static InputStream open(Path path) throws IOException {

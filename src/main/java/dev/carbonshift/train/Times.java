@@ -24,7 +24,7 @@ final class Times {
     LocalDateTime t = tryParse(cell);
     if (t == null) {
       throw DatasetException.at(
-          table.file(), row.line(), column + 1, "'" + cell + "' is not a date or date-time");
+          table.file(), row.line(), column + 1, "the cell is not a date or date-time");
     }
     return t;
   }
