@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class QualityBenchTest {
   private static final Map<String, Trace> BUNDLED =
-      TraceReader.readFolder(Path.of("data/traces"), TraceReader.Options.DEFAULT);
+      TraceReader.readFolder(
+          Path.of("data/traces"),
+          new TraceReader.Options(TraceReader.Options.DEFAULT.factor(), true));
   private final QualityBench bench =
       new QualityBench(BUNDLED, new PrintStream(OutputStream.nullOutputStream()));
 
