@@ -56,8 +56,21 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       defaultValue = "1",
-      description = "chaos: seed of the moments of the kills (default: 1).")
+      description =
+          "chaos: seed of the moments of the kills; quality: the series of scenarios (default: 1).")
   long seed;
+
+  @Option(
+      names = "--scenarios",
+      defaultValue = "20",
+      description = "quality: random binding scenarios drawn from the traces (default: 20).")
+  int scenarios;
+
+  @Option(
+      names = "--non-binding",
+      defaultValue = "5",
+      description = "quality: random scenarios where capacity does not bind (default: 5).")
+  int nonBinding;
 
   @Option(
       names = "--jobs",
@@ -99,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
               : ctx.resolve(arrivals);
       Benchmarks b = new Benchmarks(tracesDir, System.out);
       if (parts.contains("quality")) {
-        b.quality(List.of("perfect", "noisy:0.1"));
+        b.quality(scenarios, nonBinding, seed);
       }
       if (parts.contains("plan")) {
         PlanSpeed.run(System.out);

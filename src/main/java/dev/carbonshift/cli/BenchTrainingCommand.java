@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,10 +24,13 @@ import picocli.CommandLine.Spec;
     name = "bench-training",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the energy that incremental retraining and transfer learning save against training"
-          + " the same network from scratch to the same target, on the shipped example jobs.",
-      "Energy is modelled as --watts per busy core × the process's CPU time for every run, so"
-          + " the savings are savings of compute on this machine."
+      "Measure what incremental retraining and transfer learning save against fair from-scratch"
+          + " training, over several seeds: nightly, on consecutive nights of each trace, the"
+          + " incremental retrain (new day + replayed recent days) against a new model on all data"
+          + " up to that night, both and seasonal persistence scored on the following week;"
+          + " transfer against scratch on the same target data.",
+      "Energy is modelled as --watts per busy core × the CPU time of the training thread"
+          + " (nanosecond thread CPU time, ND4J confined to that thread)."
     })
 final class BenchTrainingCommand implements Callable<Integer> {
   private final Context ctx;
@@ -54,12 +58,42 @@ final class BenchTrainingCommand implements Callable<Integer> {
   double watts;
 
   @Option(
-      names = "--repeat",
+      names = "--seeds",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = "5",
+      description = "seeds 1..N for every run (default: ${DEFAULT-VALUE})")
+  int seeds;
+
+  @Option(
+      names = "--nights",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "consecutive nights per trace and seed (default: ${DEFAULT-VALUE})")
+  int nights;
+
+  @Option(
+      names = "--traces",
+      paramLabel = "FILE",
+      split = ",",
+      defaultValue = "ES_2022_hourly.csv.gz,NO_2022_hourly.csv.gz",
       description =
-          "runs of each compared job; the median-energy run counts (default: ${DEFAULT-VALUE})")
-  int repeat;
+          "hourly trace files beside the forecaster's dataset (default: ${DEFAULT-VALUE};"
+              + " US-CAL-CISO_2022_hourly.csv.gz is the third)")
+  List<String> traces;
+
+  @Option(
+      names = "--history-days",
+      paramLabel = "D",
+      defaultValue = "30",
+      description = "days of data before the first night (default: ${DEFAULT-VALUE})")
+  int historyDays;
+
+  @Option(
+      names = "--replay-days",
+      paramLabel = "D",
+      defaultValue = "14",
+      description = "recent days the incremental retrain replays (default: ${DEFAULT-VALUE})")
+  int replayDays;
 
   BenchTrainingCommand(Context ctx) {
     this.ctx = ctx;
@@ -67,6 +101,12 @@ final class BenchTrainingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (seeds < 1 || nights < 1 || historyDays < 8 || replayDays < 1 || traces.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--seeds and --nights must be at least 1, --history-days at least 8, --replay-days at"
+              + " least 1, and --traces name at least one file");
+    }
     Path dir = jobs == null ? ctx.defaultDir("jobs") : ctx.resolve(jobs);
     JobIntake intake;
     try (Carbonshift cs = store.open(ctx)) {
@@ -78,24 +118,16 @@ final class BenchTrainingCommand implements Callable<Integer> {
             job(intake, dir, "forecaster-es-nightly.yaml"),
             job(intake, dir, "weather-seattle-train.yaml"),
             job(intake, dir, "weather-newyork-transfer.yaml"));
+    List<Long> seedList = LongStream.rangeClosed(1, seeds).boxed().toList();
+    var cfg = new TrainingSavingsBench.Config(traces, seedList, nights, historyDays, replayDays);
     Path models =
         dataDir == null ? Files.createTempDirectory("carbonshift-bench") : ctx.resolve(dataDir);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "runs (energy = %.0f W per busy core × CPU time):%n", watts);
     try {
-      var results = new TrainingSavingsBench(models, dir, watts, repeat, ctx.clock()).run(set, out);
-      out.println();
-      Table t = new Table("JOB", "REUSE kWh", "SCRATCH kWh", "SAVED", "REUSE TEST", "SCRATCH TEST");
-      for (var c : results) {
-        t.row(
-            c.job(),
-            String.format(Locale.ROOT, "%.7f", c.reuse().kwh()),
-            String.format(Locale.ROOT, "%.7f", c.scratch().kwh()),
-            String.format(Locale.ROOT, "%.0f%%", c.energySavedPct()),
-            String.format(Locale.ROOT, "%s %.3f", c.reuse().metric(), c.reuseMetric()),
-            String.format(Locale.ROOT, "%s %.3f", c.reuse().metric(), c.scratchMetric()));
-      }
-      t.print(out);
+      var bench = new TrainingSavingsBench(models, dir, watts, ctx.clock());
+      out.println("energy: " + bench.method());
+      out.println("seeds: " + seedList + "; runs:");
+      BenchReport.print(bench.run(set, cfg, out), out);
       out.flush();
       return Main.OK;
     } finally {

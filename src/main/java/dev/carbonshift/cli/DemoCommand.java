@@ -47,7 +47,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = ctx.resolve(outDir);
+    refuseForeignStore(dir);
     Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve(MARK), "written by carbonshift demo; its store may be replaced\n");
     Path dbBase = dir.resolve("carbonshift");
     Files.deleteIfExists(dir.resolve("carbonshift.mv.db"));
     Files.deleteIfExists(dir.resolve("carbonshift.trace.db"));
@@ -59,6 +62,38 @@ final class DemoCommand implements Callable<Integer> {
             StoreOptions.places(ctx));
     try (Carbonshift cs = Carbonshift.open(config, ctx.clock())) {
       return run(cs, dir, dbBase, out);
+    }
+  }
+
+  /** Marks a folder as the demo's own, so that a later demo may start its store afresh. */
+  static final String MARK = ".carbonshift-demo";
+
+  /**
+   * The demo starts its store afresh, so it refuses a folder holding a store or models it did not
+   * create ({@code --out .carbonshift} would wipe the user's queue and write into their models).
+   */
+  private static void refuseForeignStore(Path dir) throws IOException {
+    if (!Files.isDirectory(dir) || Files.exists(dir.resolve(MARK))) {
+      return;
+    }
+    List<String> found;
+    try (Stream<Path> s = Files.list(dir)) {
+      found =
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".mv.db") || n.endsWith(".lock.db") || n.equals("models"))
+              .sorted()
+              .toList();
+    }
+    if (!found.isEmpty()) {
+      throw new dev.carbonshift.config.InvalidInputException(
+          null,
+          0,
+          "--out",
+          dir
+              + " holds a store the demo did not create ("
+              + String.join(", ", found)
+              + "); the demo starts its store afresh and would lose it. Give --out an empty or"
+              + " new folder");
     }
   }
 

@@ -6,8 +6,10 @@ import dev.carbonshift.daemon.LiveRun;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.Strategy;
-import dev.carbonshift.report.HtmlReport;
-import dev.carbonshift.report.RunRows;
+import dev.carbonshift.report.Dimension;
+import dev.carbonshift.report.Embodied;
+import dev.carbonshift.report.ReportFormat;
+import dev.carbonshift.report.ReportQuery;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.ModelVersionRepository;
 import dev.carbonshift.store.PlacementRecord;
@@ -18,8 +20,8 @@ import dev.carbonshift.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -99,11 +101,15 @@ final class DemoRuns {
     Path report = dir.resolve("report.html");
     Files.writeString(
         report,
-        HtmlReport.render(
-            RunRows.between(
-                cs.database(), Instant.EPOCH, cs.clock().instant().plus(Duration.ofDays(1))),
-            cs.clock().instant(),
-            "Carbonshift offline demo"));
+        cs.reports()
+            .render(
+                new ReportQuery(
+                    LocalDate.EPOCH,
+                    LocalDate.ofInstant(cs.clock().instant(), ZoneOffset.UTC).plusDays(1),
+                    List.of(Dimension.JOB),
+                    ReportFormat.HTML,
+                    Embodied.DEFAULT,
+                    null)));
     out.printf("report: %s%n", report);
     out.printf("%n== model registry%n");
     for (ModelVersion v : models.list(null)) {

@@ -2,13 +2,17 @@ package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.job.IllegalStateTransitionException;
+import dev.carbonshift.store.StoreBusyException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code carbonshift} command line. Exit codes: 0 ok, 1 internal failure, 2 bad input. */
+/**
+ * The {@code carbonshift} command line. Exit codes: 0 ok, 1 internal failure, 2 bad input, 3 store
+ * busy.
+ */
 @Command(
     name = "carbonshift",
     mixinStandardHelpOptions = true,
@@ -30,12 +34,16 @@ import picocli.CommandLine.ScopeType;
       ModelsCommand.class,
       BenchTrainingCommand.class,
       MeasureCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int INTERNAL = 1;
   public static final int BAD_INPUT = 2;
+
+  /** Another process holds the store longer than a command waits for it: try again later. */
+  public static final int STORE_BUSY = 3;
 
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +77,11 @@ public final class Main implements Runnable {
       err.println("error: " + e.getMessage());
       err.flush();
       return BAD_INPUT;
+    }
+    if (e instanceof StoreBusyException) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return STORE_BUSY;
     }
     err.println("internal error: " + e);
     if (System.getenv("CARBONSHIFT_DEBUG") != null) {

@@ -89,6 +89,8 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       SimResult r = Simulations.run(toInputs());
       System.out.println(SimJson.summary(r));
+      // gaps filled, fallbacks taken: said where people read, not only in the JSON
+      r.notes().forEach(n -> System.out.println("note: " + n));
       if (json != null) {
         SimJson.write(r, json);
       }
@@ -104,9 +106,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
   Simulations.Inputs toInputs() {
     EmissionFactor f =
-        factor.equalsIgnoreCase("lifecycle") || factor.equalsIgnoreCase("lca")
-            ? EmissionFactor.LIFECYCLE
-            : EmissionFactor.DIRECT;
+        switch (factor.toLowerCase(java.util.Locale.ROOT)) {
+          case "lifecycle", "lca" -> EmissionFactor.LIFECYCLE;
+          case "direct" -> EmissionFactor.DIRECT;
+          default ->
+              throw new InvalidInputException(
+                  null, 0, "--emission-factor", "'" + factor + "' is not direct or lifecycle");
+        };
     double unit =
         switch (arrivalUnit) {
           case "s" -> 1;

@@ -93,6 +93,20 @@ final class TrainCommand implements Callable<Integer> {
         run.metric(),
         run.testMetric(),
         run.stopReason());
+    var w = run.testWindow();
+    String naive = w.reference();
+    if (naive != null) {
+      out.printf(
+          Locale.ROOT,
+          "test window %s .. %s (%d samples): mae %.4f, %s mae %.4f, skill %+.3f%n",
+          w.from(),
+          w.to(),
+          w.samples(),
+          run.testMetrics().get("mae"),
+          naive,
+          w.baselines().get(naive).get("mae"),
+          run.skill());
+    }
     out.printf(
         Locale.ROOT,
         "%d epochs, %.1f s, %.3g kWh (%s), %.3g kgCO2e%s%n",

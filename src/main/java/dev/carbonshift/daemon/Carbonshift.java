@@ -14,6 +14,7 @@ import dev.carbonshift.energy.detect.Meters;
 import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.report.Reports;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.DecisionRepository;
 import dev.carbonshift.store.IntensityRepository;
@@ -65,6 +66,7 @@ public final class Carbonshift implements AutoCloseable {
   private final Lazy<QueuePlanner> queuePlanner;
   private final Lazy<JobRunner> runner;
   private final Lazy<DaemonMetrics> metrics;
+  private final Lazy<Reports> reports;
 
   private Carbonshift(DaemonConfig config, Clock clock) {
     this.config = config;
@@ -120,6 +122,7 @@ public final class Carbonshift implements AutoCloseable {
                     clock,
                     owner));
     metrics = new Lazy<>(() -> new DaemonMetrics(database.get()));
+    reports = new Lazy<>(() -> new Reports(database.get(), catalog.get(), clock));
   }
 
   /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
@@ -256,6 +259,11 @@ public final class Carbonshift implements AutoCloseable {
     return metrics.get();
   }
 
+  /** CO2 reports over the store: the {@code report} verb and {@code GET /reports}. */
+  public Reports reports() {
+    return reports.get();
+  }
+
   /** The HTTP API's settings: bind address, port, token (from the environment), body cap. */
   public ApiSettings apiSettings() {
     return new ApiSettings(config.bind(), config.port(), config.apiToken(), config.maxBodyBytes());
@@ -264,7 +272,13 @@ public final class Carbonshift implements AutoCloseable {
   /** The HTTP API over the store, scheduling through {@code hooks}; not started. */
   public HttpApi httpApi(DaemonHooks hooks) {
     return new HttpApi(
-        apiSettings(), intake(), ApiStore.of(database(), clock), catalog(), hooks, metrics());
+        apiSettings(),
+        intake(),
+        ApiStore.of(database(), clock),
+        catalog(),
+        hooks,
+        metrics(),
+        reports());
   }
 
   /** The watched jobs folder, if one is configured. */

@@ -145,8 +145,12 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       }
     }
     // the store is the truth: every planned job and every schedule gets its triggers again
+    Map<String, PlacementRecord> placed = cs.placements().currentOfJobsIn(JobState.PLANNED);
     for (StoredJob j : cs.jobs().inState(JobState.PLANNED)) {
-      cs.placements().current(j.id()).ifPresent(p -> rearm(j, p));
+      PlacementRecord p = placed.get(j.id());
+      if (p != null) {
+        rearm(j, p);
+      }
     }
     for (StoredJob j : cs.jobs().inState(JobState.RECURRING)) {
       recurring.armIfMissing(j);
@@ -237,11 +241,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
             p.start(),
             p.reason(),
             p.fallback());
-        StoredJob j = cs.jobs().find(p.jobId()).orElseThrow();
-        if (j.state() == JobState.PLANNED) {
-          cs.placements().current(j.id()).ifPresent(rec -> arm(j, rec));
-        }
       }
+      armDue();
     }
   }
 
@@ -268,12 +269,41 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     arm(job, p);
   }
 
-  /** A start trigger at each slice of the placement, and a stop trigger at each slice's end. */
+  /**
+   * How far ahead start triggers are written. A placement further out gets its triggers from a
+   * later planning round ({@link #armDue}, at least every {@code planEvery}), so that a queue of
+   * thousands placed hours ahead, and re-planned on each forecast, writes no trigger until its
+   * start comes near. Two planning periods and the start tolerance: one missed round loses nothing.
+   */
+  private Duration armAhead() {
+    return config.planEvery().multipliedBy(2).plus(config.startTolerance());
+  }
+
+  /** Triggers for every planned placement whose start has come within {@link #armAhead}. */
+  private void armDue() {
+    Instant by = clock.instant().plus(armAhead());
+    Map<String, PlacementRecord> near = cs.placements().currentStartingBy(JobState.PLANNED, by);
+    for (StoredJob j : cs.jobs().inState(JobState.PLANNED)) {
+      PlacementRecord p = near.get(j.id());
+      if (p != null) {
+        arm(j, p);
+      }
+    }
+  }
+
+  /**
+   * A start trigger at each slice of the placement that starts within {@link #armAhead}, and a stop
+   * trigger at each such slice's end; later slices are armed by a later round.
+   */
   private void arm(StoredJob job, PlacementRecord p) {
     List<Slice> ws = QueuePlanner.slices(p);
     Instant now = clock.instant();
+    Instant horizon = now.plus(armAhead());
     for (int i = 0; i < ws.size(); i++) {
       Slice w = ws.get(i);
+      if (w.start().isAfter(horizon)) {
+        break;
+      }
       if (!w.end().isAfter(now)) {
         continue;
       }

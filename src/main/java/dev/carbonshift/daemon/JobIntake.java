@@ -33,7 +33,7 @@ public final class JobIntake {
 
   /** The descriptor parser for this catalog, with Quartz checking {@code schedule}. */
   public static JobParser parserFor(RegionCatalog catalog, Clock clock) {
-    return new JobParser(catalog.ids(), clock, JobIntake::cronProblem);
+    return new JobParser(catalog.ids(), clock, cron -> cronProblem(cron, clock.instant()));
   }
 
   /**
@@ -123,13 +123,16 @@ public final class JobIntake {
     return "job-" + HexFormat.of().formatHex(b);
   }
 
-  /** Null if {@code cron} is a valid Quartz cron expression, else what is wrong with it. */
-  public static String cronProblem(String cron) {
+  /**
+   * Null if {@code cron} is a valid Quartz cron expression that fires after {@code now}, else what
+   * is wrong with it. {@code now} is the injected clock's (the daemon's may run faster, and a
+   * stored job is read again as of its submission), never the wall clock.
+   */
+  public static String cronProblem(String cron, java.time.Instant now) {
     try {
       CronExpression expression = new CronExpression(cron);
-      // valid syntax that never fires (30 February, a year gone) would queue a job that never
-      // runs; the wall clock is right here, as Quartz itself fires on it
-      if (expression.getNextValidTimeAfter(new java.util.Date()) == null) {
+      // valid syntax that never fires (30 February, a year gone) would queue a job that never runs
+      if (expression.getNextValidTimeAfter(java.util.Date.from(now)) == null) {
         return "it never fires again (no time matches it from now on)";
       }
       return null;

@@ -49,7 +49,10 @@ public final class JobParser {
           "target");
   private static final Set<String> ESTIMATE_FIELDS = Set.of("duration", "powerWatts");
   private static final Set<String> TARGET_FIELDS = Set.of("metric", "threshold");
-  private static final Set<String> METRICS = Set.of("mae", "rmse", "r2", "accuracy");
+
+  /** Every model trained is a regression model: no accuracy (it would count exact matches). */
+  private static final List<String> METRICS = List.of("mae", "rmse", "r2");
+
   static final Duration DEFAULT_MIN_SLICE = Duration.ofMinutes(30);
 
   /** The name is also a folder name under the models directory; shorter than its column. */
@@ -156,6 +159,15 @@ public final class JobParser {
       }
     }
     String model = f.optText("model", MAX_MODEL_CHARS);
+    if (model != null && (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || model.contains(".."))) {
+      // the name is a folder under the models directory: '..' or '/' would leave it
+      throw f.error(
+          "model",
+          "'"
+              + model
+              + "' must be letters, digits, '.', '_' or '-', start with a letter or digit and"
+              + " contain no '..'");
+    }
     JobSpec spec =
         new JobSpec(
             jobName,
@@ -298,7 +310,12 @@ public final class JobParser {
     t.allowOnly(TARGET_FIELDS);
     String metric = t.text("metric").toLowerCase(Locale.ROOT);
     if (!METRICS.contains(metric)) {
-      throw t.error("metric", "'" + metric + "' is not one of " + String.join(", ", METRICS));
+      throw t.error(
+          "metric",
+          "'"
+              + metric
+              + "' is not a regression model's metric; accepted: "
+              + String.join(", ", METRICS));
     }
     if (!t.has("threshold")) {
       throw t.error("threshold", "is required in a target");

@@ -73,12 +73,74 @@ public final class Planner {
   }
 
   /**
-   * A lower bound on the emissions of any plan of the request that respects capacity (the
-   * Lagrangian dual of the slot capacities, which converges to the linear-programming bound).
+   * A proven lower bound on the emissions of any plan of the request that respects capacity: the
+   * optimum of the linear-programming relaxation (GLOP), whose windows may start at any instant.
+   * {@code NaN} when no plan can respect capacity.
+   */
+  public static double lowerBoundGCo2e(PlanRequest req) {
+    Setup s = Setup.of(req);
+    return PlacementProgram.relaxation(s.grid, occupancy(s.grid, req), s.jobs).grams();
+  }
+
+  /**
+   * The offline plan: the heuristic's plan, then the LP-guided exact program (SCIP on the windows
+   * the LP relaxation uses and the heuristic's, then, unless that meets the LP bound, on all of
+   * them), started from it, within {@code timeLimit}; the better plan is kept. Its method says
+   * whether SCIP proved it optimal and how far it lies above the LP bound.
+   */
+  public static PlanResult planExact(PlanRequest req, java.time.Duration timeLimit) {
+    PlanResult heuristic = plan(req);
+    Setup s = Setup.of(req);
+    Grid g = s.grid;
+    Option[] hint = new Option[s.jobs.size()];
+    for (int i = 0; i < hint.length; i++) {
+      Placement p = heuristic.placements().get(i);
+      if (!p.reason().startsWith(NO_CAPACITY) && s.jobs.get(i).reachable) {
+        hint[i] = option(g, s.jobs.get(i), p);
+      }
+    }
+    PlacementProgram.Exact exact =
+        PlacementProgram.exact(g, occupancy(g, req), s.jobs, hint, timeLimit.toMillis());
+    if (exact == null || total(exact.chosen()) > heuristic.totalGCo2e() + 1e-6) {
+      return heuristic;
+    }
+    List<Placement> out = new ArrayList<>();
+    for (int i = 0; i < s.jobs.size(); i++) {
+      Option o = exact.chosen()[i];
+      out.add(o != null ? Explain.placed(g, s.jobs.get(i), o) : heuristic.placements().get(i));
+    }
+    double gap = out.stream().mapToDouble(Placement::gCo2e).sum() / exact.boundGrams() - 1;
+    String method =
+        String.format(
+            java.util.Locale.ROOT,
+            "exact (SCIP%s; %.2f%% above the LP bound)",
+            exact.optimal() ? ", optimal" : ", time limit: best found",
+            100 * gap);
+    return new PlanResult(out, method, new ArrayList<>(s.notes));
+  }
+
+  private static Option option(Grid g, JobCtx j, Placement p) {
+    int r = -1;
+    for (int x = 0; x < g.regions.size(); x++) {
+      if (g.regions.get(x).id().equals(p.regionId())) {
+        r = x;
+      }
+    }
+    long[] bounds = new long[p.slices().size() * 2];
+    for (int x = 0; x < p.slices().size(); x++) {
+      bounds[2 * x] = p.slices().get(x).start().getEpochSecond();
+      bounds[2 * x + 1] = p.slices().get(x).end().getEpochSecond();
+    }
+    return r < 0 ? null : new Option(r, bounds, p.gCo2e(), p.gCo2e());
+  }
+
+  /**
+   * A weaker lower bound for plans too large for the LP: the Lagrangian dual of the slot capacities
+   * after {@code iterations} subgradient steps.
    *
    * @param upperGCo2e emissions of a known plan, such as {@link #plan}'s, to size the steps
    */
-  public static double lowerBoundGCo2e(PlanRequest req, double upperGCo2e, int iterations) {
+  public static double lagrangianBoundGCo2e(PlanRequest req, double upperGCo2e, int iterations) {
     Setup s = Setup.of(req);
     return LowerBound.compute(s.grid, occupancy(s.grid, req), s.jobs, upperGCo2e, iterations)
         .bound();

@@ -46,7 +46,9 @@ public final class Simulations {
 
   public static SimResult run(Inputs in) {
     World world = world(in);
-    List<SimJob> jobs = WorkloadReader.read(in.workload(), in.arrivals());
+    WorkloadReader.Workload workload = WorkloadReader.readWithLines(in.workload(), in.arrivals());
+    List<SimJob> jobs = workload.jobs();
+    world.check(in.workload().toString(), jobs, workload.lines());
     ForecastMode mode = ForecastMode.parse(in.forecast(), in.seed());
     return Simulation.run(world, in.workload().toString(), jobs, in.policy(), mode);
   }

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -38,7 +40,23 @@ public final class WorkloadReader {
 
   private WorkloadReader() {}
 
+  /** Longest run a workload row may ask for: a year. */
+  static final double MAX_DURATION_H = 8760;
+
+  /** Latest deadline a workload row may give, after its submission: ten years. */
+  static final double MAX_DEADLINE_H = 87_600;
+
+  /** Largest power of one job: 100 MW. */
+  static final double MAX_POWER_KW = 100_000;
+
+  /** A workload's jobs, with the line each came from (empty for arrival traces). */
+  public record Workload(List<SimJob> jobs, Map<String, Integer> lines) {}
+
   public static List<SimJob> read(Path file, ArrivalOptions arrivals) {
+    return readWithLines(file, arrivals).jobs();
+  }
+
+  public static Workload readWithLines(Path file, ArrivalOptions arrivals) {
     try (InputStream raw = Files.newInputStream(file)) {
       InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -56,7 +74,7 @@ public final class WorkloadReader {
         return own(file.toString(), rows);
       }
       if (cols.equals(ARRIVALS)) {
-        return ArrivalConverter.convert(file.toString(), rows, arrivals);
+        return new Workload(ArrivalConverter.convert(file.toString(), rows, arrivals), Map.of());
       }
       throw new InvalidInputException(
           file.toString(),
@@ -71,8 +89,9 @@ public final class WorkloadReader {
     }
   }
 
-  private static List<SimJob> own(String file, List<String[]> rows) {
+  private static Workload own(String file, List<String[]> rows) {
     List<SimJob> out = new ArrayList<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       String[] c = rows.get(i);
       int line = i + 2;
@@ -83,6 +102,15 @@ public final class WorkloadReader {
         throw new InvalidInputException(
             file, line, OWN.get(c.length), "missing column (" + c.length + " of 8 given)");
       }
+      String id = c[0].trim();
+      if (id.isEmpty()) {
+        throw new InvalidInputException(file, line, "job", "is empty");
+      }
+      Integer first = lines.putIfAbsent(id, line);
+      if (first != null) {
+        throw new InvalidInputException(
+            file, line, "job", "duplicate job id '" + id + "' (first on line " + first + ")");
+      }
       Instant submitted;
       try {
         submitted = Instant.parse(c[1].trim());
@@ -90,9 +118,13 @@ public final class WorkloadReader {
         throw new InvalidInputException(
             file, line, "submitted", "'" + c[1] + "' is not an ISO-8601 UTC instant");
       }
-      double hours = positive(file, line, "duration_h", c[2]);
-      double powerKw = number(file, line, "power_kw", c[3]);
-      double deadlineH = number(file, line, "deadline_h", c[4]);
+      double hours =
+          atMost(
+              file, line, "duration_h", positive(file, line, "duration_h", c[2]), MAX_DURATION_H);
+      double powerKw =
+          atMost(file, line, "power_kw", number(file, line, "power_kw", c[3]), MAX_POWER_KW);
+      double deadlineH =
+          atMost(file, line, "deadline_h", number(file, line, "deadline_h", c[4]), MAX_DEADLINE_H);
       String flag = c[5].trim().toLowerCase(java.util.Locale.ROOT);
       if (!flag.equals("true") && !flag.equals("false")) {
         throw new InvalidInputException(file, line, "interruptible", "must be true or false");
@@ -107,7 +139,7 @@ public final class WorkloadReader {
               : Set.copyOf(Arrays.asList(c[7].trim().split("\\|")));
       out.add(
           new SimJob(
-              c[0].trim(),
+              id,
               submitted,
               hoursToDuration(hours),
               powerKw,
@@ -116,7 +148,15 @@ public final class WorkloadReader {
               home,
               regions));
     }
-    return out;
+    return new Workload(out, lines);
+  }
+
+  private static double atMost(String file, int line, String col, double v, double max) {
+    if (v > max) {
+      throw new InvalidInputException(
+          file, line, col, "must be at most " + (long) max + ", got " + v);
+    }
+    return v;
   }
 
   static Duration hoursToDuration(double hours) {

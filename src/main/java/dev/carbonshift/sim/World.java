@@ -61,17 +61,23 @@ public final class World {
 
   /** Checks every job's regions exist and its run lies within the traces. */
   void check(String workload, List<SimJob> jobs) {
+    check(workload, jobs, java.util.Map.of());
+  }
+
+  /** As {@link #check(String, List)}, naming the line each job came from. */
+  void check(String workload, List<SimJob> jobs, java.util.Map<String, Integer> lines) {
     for (SimJob j : jobs) {
+      int line = lines.getOrDefault(j.id(), 0);
       for (String id : j.regions().isEmpty() ? List.of(j.home()) : j.regions()) {
         if (!regions.containsKey(id) && !id.equals(j.home())) {
           throw new InvalidInputException(
-              workload, 0, "regions", "job " + j.id() + ": unknown region '" + id + "'");
+              workload, line, "regions", "job " + j.id() + ": unknown region '" + id + "'");
         }
       }
       if (!regions.containsKey(j.home())) {
         throw new InvalidInputException(
             workload,
-            0,
+            line,
             "home",
             "job " + j.id() + ": home region '" + j.home() + "' is not among " + regions.keySet());
       }
@@ -79,7 +85,7 @@ public final class World {
       if (j.submitted().isBefore(a.trace.start()) || j.deadline().isAfter(a.trace.end())) {
         throw new InvalidInputException(
             workload,
-            0,
+            line,
             "submitted",
             "job "
                 + j.id()

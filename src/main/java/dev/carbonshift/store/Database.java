@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -99,12 +100,17 @@ public final class Database implements AutoCloseable {
     }
     Path h2File = abs.resolveSibling(abs.getFileName() + H2_SUFFIX);
     checkIntact(h2File);
-    return migrated(
-        new Database(
-            "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
-            "sa",
-            Objects.requireNonNull(password, "password"),
-            true));
+    String url = "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
+    Objects.requireNonNull(password, "password");
+    return StoreBusy.waiting(
+        () -> migrated(new Database(url, "sa", password, true)),
+        StoreBusy.DEFAULT_WAIT,
+        h2File.toString(),
+        lockFile(h2File).toString());
+  }
+
+  private static Path lockFile(Path h2File) {
+    return h2File.resolveSibling(h2File.getFileName().toString().replace(H2_SUFFIX, ".lock.db"));
   }
 
   /**
@@ -116,11 +122,20 @@ public final class Database implements AutoCloseable {
    * through a chunk, which this check could not tell from damage.
    */
   static void checkIntact(Path h2File) {
-    Path lock =
-        h2File.resolveSibling(h2File.getFileName().toString().replace(H2_SUFFIX, ".lock.db"));
-    if (!Files.exists(h2File) || Files.exists(lock)) {
+    if (!Files.exists(h2File) || Files.exists(lockFile(h2File))) {
       return;
     }
+    try {
+      checkFile(h2File);
+    } catch (StoreException e) {
+      // a process that opened the store while it was read may be writing it: not damage
+      if (!Files.exists(lockFile(h2File))) {
+        throw e;
+      }
+    }
+  }
+
+  private static void checkFile(Path h2File) {
     try (FileChannel ch = FileChannel.open(h2File, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size == 0) {
@@ -338,6 +353,36 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
+  /** How long the host of a file store waits for other processes' sessions before it shuts down. */
+  static final Duration CLIENTS_WAIT = Duration.ofSeconds(15);
+
+  /**
+   * Waits, within {@link #CLIENTS_WAIT}, until no other process has a session on the store this
+   * process hosts: a shutdown would cut their connections mid-transaction (a CLI verb that ran
+   * alongside this one, handed a TCP connection by H2's auto-server). After the wait they reconnect
+   * and one of them becomes the host.
+   */
+  private static void awaitClients(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + CLIENTS_WAIT.toNanos();
+    try (Statement s = c.createStatement()) {
+      while (System.nanoTime() - deadline < 0) {
+        try (java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+          if (!rs.next() || rs.getLong(1) == 0) {
+            return;
+          }
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   public String url() {
     return url;
   }
@@ -358,6 +403,18 @@ public final class Database implements AutoCloseable {
       if (!url.startsWith("jdbc:h2:")) {
         return DriverManager.getConnection(url, user, password);
       }
+      if (!embeddedFile) {
+        return pooled();
+      }
+      // another process may be taking over as the file's host just now (see StoreBusy)
+      return StoreBusy.waiting(this::pooled, StoreBusy.DEFAULT_WAIT, url, "beside it");
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to the store at " + url, e);
+    }
+  }
+
+  private Connection pooled() {
+    try {
       Connection c = pool().getConnection();
       c.setAutoCommit(true);
       return c;
@@ -413,6 +470,7 @@ public final class Database implements AutoCloseable {
         try (Connection c =
             p != null ? p.getConnection() : DriverManager.getConnection(url, user, password)) {
           if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote)) {
+            awaitClients(c);
             try (Statement s = c.createStatement()) {
               s.execute("SHUTDOWN");
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.train.ModelRegistry;
 import dev.carbonshift.train.ModelVersion;
+import dev.carbonshift.train.TestWindow;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import java.util.Optional;
 public final class ModelVersionRepository implements ModelRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Map<String, Double>>> BASELINES =
+      new TypeReference<>() {};
   private static final String ORDER = " ORDER BY name, version";
 
   private final Jdbc jdbc;
@@ -85,11 +88,13 @@ public final class ModelVersionRepository implements ModelRegistry {
 
   @Override
   public void register(ModelVersion v, String jobId) {
+    TestWindow w = v.testWindow();
     jdbc.insert(
         "INSERT INTO model_versions (name, version, parent_name, parent_version, strategy, path,"
             + " dataset_fingerprint, row_from, row_to, metric_name, metrics, size_bytes, kwh,"
-            + " kg_co2e, epochs, wall_seconds, created_at, job_id)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " kg_co2e, epochs, wall_seconds, created_at, test_from, test_to, test_samples,"
+            + " baselines, weights_sha256, job_id)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         v.name(),
         v.version(),
         v.parentName(),
@@ -107,6 +112,11 @@ public final class ModelVersionRepository implements ModelRegistry {
         v.epochs(),
         v.wallSeconds(),
         v.createdAt(),
+        w == null ? null : w.from(),
+        w == null ? null : w.to(),
+        w == null ? null : w.samples(),
+        w == null ? null : encode(w.baselines()),
+        v.weightsSha256(),
         jobId);
   }
 
@@ -139,7 +149,32 @@ public final class ModelVersionRepository implements ModelRegistry {
         rs.getDouble("kg_co2e"),
         rs.getInt("epochs"),
         rs.getDouble("wall_seconds"),
-        Jdbc.instant(rs, "created_at"));
+        Jdbc.instant(rs, "created_at"),
+        window(rs),
+        rs.getString("weights_sha256"));
+  }
+
+  private static TestWindow window(ResultSet rs) throws SQLException {
+    String from = rs.getString("test_from");
+    if (from == null) {
+      return null;
+    }
+    String text = rs.getString("baselines");
+    Map<String, Map<String, Double>> baselines;
+    try {
+      baselines = text == null ? Map.of() : JSON.readValue(text, BASELINES);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("stored baselines are not JSON: " + text, e);
+    }
+    return new TestWindow(from, rs.getString("test_to"), rs.getInt("test_samples"), baselines);
+  }
+
+  private static String encode(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot encode " + value, e);
+    }
   }
 
   private static String toJson(Map<String, Double> metrics) {

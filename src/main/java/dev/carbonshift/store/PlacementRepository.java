@@ -3,6 +3,7 @@ package dev.carbonshift.store;
 import dev.carbonshift.job.JobState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,24 @@ public final class PlacementRepository {
                 + ")",
             PlacementRepository::map,
             (Object[]) states)) {
+      out.put(r.jobId(), r);
+    }
+    return out;
+  }
+
+  /**
+   * The current placement of every job in {@code state} whose (first) start is at or before {@code
+   * by}, by job id.
+   */
+  public Map<String, PlacementRecord> currentStartingBy(JobState state, Instant by) {
+    Map<String, PlacementRecord> out = new HashMap<>();
+    for (PlacementRecord r :
+        jdbc.query(
+            "SELECT p.* FROM placements p JOIN jobs j ON j.id = p.job_id"
+                + " WHERE p.is_current AND j.state = ? AND p.start_at <= ?",
+            PlacementRepository::map,
+            state,
+            by)) {
       out.put(r.jobId(), r);
     }
     return out;

@@ -5,14 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a {@link DatasetSpec} into samples: filter, time range, fraction, windows, split. */
 final class DatasetBuilder {
   /** Fewer samples than this cannot fill a train, validation and test split meaningfully. */
   static final int MIN_SAMPLES = 10;
+
+  static final long DAY = 86_400;
 
   private DatasetBuilder() {}
 
@@ -48,15 +55,45 @@ final class DatasetBuilder {
       throw new DatasetException(
           table.file() + ": only " + Math.max(n, 0) + " samples; at least " + MIN_SAMPLES);
     }
+    LocalDateTime[] times = times(table, rows, spec);
+    long step = medianStepSeconds(times);
     double[][] inputs = new double[n][];
     double[] y = new double[n];
+    String[] when = new String[n];
+    double[] anchors = new double[n];
+    boolean anchored = window > 0 && featureNames.contains(spec.label());
     for (int i = 0; i < n; i++) {
       inputs[i] = window == 0 ? values[i].clone() : flatten(values, i, window);
-      y[i] = labels[i + lead];
+      anchors[i] = anchored ? labels[i + lead - horizon] : 0;
+      y[i] = labels[i + lead] - anchors[i];
+      when[i] = times == null ? "line " + rows.get(i + lead).line() : iso(times[i + lead]);
     }
     DatasetSpec.Split split = spec.split() == null ? DatasetSpec.Split.DEFAULT : spec.split();
-    int trainEnd = Math.max(1, (int) Math.floor(n * split.train()));
-    int valEnd = Math.min(n - 1, trainEnd + Math.max(1, (int) Math.floor(n * split.validation())));
+    int minTest = minTestSamples(step);
+    int test = Math.max(minTest, (int) Math.floor(n * split.test()));
+    int rest = n - test;
+    if (rest < MIN_SAMPLES) {
+      throw new DatasetException(
+          table.file()
+              + ": "
+              + n
+              + " samples leave "
+              + Math.max(rest, 0)
+              + " for training and validation after the held-out test window of "
+              + test
+              + " (at least "
+              + minTest
+              + (step > 0 && step < DAY ? ", a week of hourly points" : "")
+              + "); select at least "
+              + (minTest + MIN_SAMPLES + lead)
+              + " rows");
+    }
+    double share = split.train() / Math.max(1e-9, split.train() + split.validation());
+    int trainEnd = Math.min(rest - 1, Math.max(1, (int) Math.floor(rest * share)));
+    int valEnd = rest;
+    Map<String, Map<String, Double>> naive =
+        Baselines.score(labels, lead, horizon, window, step, trainEnd, valEnd, n);
+    TestWindow tw = new TestWindow(when[valEnd], when[n - 1], n - valEnd, naive);
     return new PreparedData(
         inputs,
         y,
@@ -66,7 +103,56 @@ final class DatasetBuilder {
         valEnd,
         rows.get(0).line(),
         rows.get(rows.size() - 1).line(),
-        fingerprint(rows, featureNames, spec));
+        fingerprint(rows, featureNames, spec),
+        when,
+        tw,
+        anchors);
+  }
+
+  /**
+   * Held-out samples a version must be scored on: a week for data sampled more often than daily
+   * (168 hourly points, more for finer steps), else 100.
+   */
+  static int minTestSamples(long stepSeconds) {
+    if (stepSeconds > 0 && stepSeconds < DAY) {
+      return (int) Math.max(TestWindow.MIN_SUBDAILY_SAMPLES, Math.ceil(7.0 * DAY / stepSeconds));
+    }
+    return TestWindow.MIN_OTHER_SAMPLES;
+  }
+
+  private static LocalDateTime[] times(CsvTable table, List<CsvTable.Row> rows, DatasetSpec spec) {
+    if (spec.timeColumn() == null) {
+      return null;
+    }
+    int col = table.column(spec.timeColumn());
+    LocalDateTime[] t = new LocalDateTime[rows.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = Times.parseCell(table, rows.get(i), col);
+      if (i > 0 && !t[i].isAfter(t[i - 1])) {
+        throw DatasetException.at(
+            table.file(),
+            rows.get(i).line(),
+            col + 1,
+            "time " + t[i] + " is not after the previous row's; rows must be in time order");
+      }
+    }
+    return t;
+  }
+
+  private static long medianStepSeconds(LocalDateTime[] t) {
+    if (t == null || t.length < 2) {
+      return 0;
+    }
+    long[] d = new long[t.length - 1];
+    for (int i = 1; i < t.length; i++) {
+      d[i - 1] = Duration.between(t[i - 1], t[i]).getSeconds();
+    }
+    Arrays.sort(d);
+    return d[d.length / 2];
+  }
+
+  private static String iso(LocalDateTime t) {
+    return t.atOffset(ZoneOffset.UTC).toInstant().toString();
   }
 
   private static List<CsvTable.Row> select(CsvTable table, DatasetSpec spec) {

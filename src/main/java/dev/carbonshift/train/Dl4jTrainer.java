@@ -35,9 +35,12 @@ final class Dl4jTrainer implements Trainer {
   public TrainingOutcome train(TrainingRequest req) {
     JobSpec job = req.job();
     String name = job.model() == null ? job.name() : job.model();
-    if (!name.matches("[A-Za-z0-9._-]+") || job.network() == null) {
+    if (!Weights.safeName(name) || job.network() == null) {
       return new TrainingOutcome.Failed(
-          job.name() + ": needs a model name of letters, digits, '.', '_' or '-' and a network",
+          job.name()
+              + ": needs a network and a model name of letters, digits, '.', '_' or '-' that"
+              + " starts with a letter or digit and has no '..' (it names a folder under the"
+              + " models directory)",
           true);
     }
     Optional<ModelVersion> done = req.storedJob().flatMap(registry::producedBy);
@@ -59,7 +62,8 @@ final class Dl4jTrainer implements Trainer {
               Double.NaN,
               Double.NaN,
               v.ref() + " was registered before the interruption; nothing left to train",
-              true));
+              true,
+              v.testWindow()));
     }
     // measured once: by the caller's session when it gives one, else by a session of our own
     boolean own = req.session() == null;
@@ -133,8 +137,7 @@ final class Dl4jTrainer implements Trainer {
       int[] test = EpochLoop.range(data.validationEnd(), data.size());
       double[] predicted =
           loop.predict(r.net(), start.scaler().inputs(data, test, start.sequence()));
-      Map<String, Double> testMetrics =
-          Metrics.all(predicted, EpochLoop.slice(data.labels(), data.validationEnd(), data.size()));
+      Map<String, Double> testMetrics = data.score(predicted, data.validationEnd(), data.size());
       double kwh = baseKwh + endOf(session, own);
       double kg = kwh * req.pue() * req.gramsCo2PerKwh() / 1000.0;
       double wall = baseWall + seconds(started);
@@ -150,7 +153,8 @@ final class Dl4jTrainer implements Trainer {
               r.state().initialLoss(),
               r.state().lastLoss(),
               r.end().reason,
-              saved.isPresent());
+              saved.isPresent(),
+              data.testWindow());
       ModelVersion version =
           new VersionWriter(registry, dataDir, clock)
               .write(name, job.strategy(), start, data, r.net(), run, req.storedJob().orElse(null));
@@ -183,7 +187,8 @@ final class Dl4jTrainer implements Trainer {
         n.seed(),
         metric,
         threshold,
-        seq);
+        seq,
+        job.strategy() == Strategy.INCREMENTAL);
   }
 
   private double seconds(Instant since) {

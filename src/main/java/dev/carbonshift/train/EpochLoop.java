@@ -32,6 +32,8 @@ final class EpochLoop {
   /**
    * @param threshold the target value of {@code metric}, or null to train without a target
    * @param patience epochs without improvement before stopping, 0 for never
+   * @param scoreStart score the starting weights first, so that no epoch is kept unless it beats
+   *     them (a retrain of a model that is already trained)
    */
   record Config(
       int maxEpochs,
@@ -40,7 +42,8 @@ final class EpochLoop {
       long seed,
       String metric,
       Double threshold,
-      boolean sequence) {}
+      boolean sequence,
+      boolean scoreStart) {}
 
   record Result(MultiLayerNetwork net, Checkpoints.State state, End end) {}
 
@@ -77,17 +80,34 @@ final class EpochLoop {
     INDArray best = bestAtStart;
     INDArray valX =
         scaler.inputs(data, range(data.trainEnd(), data.validationEnd()), config.sequence());
-    double[] valY = slice(data.labels(), data.trainEnd(), data.validationEnd());
     if (s.epoch() > 0) {
       // a checkpoint written after the epoch that met a stopping rule, and the process ended before
       // the run did: that rule still holds, and one more epoch would be trained for nothing
       if (config.threshold() != null && reached(s.bestMetric())) {
+        restore(net, best);
         return new Result(net, s, End.TARGET_REACHED);
       }
       if (config.patience() > 0 && s.sinceBest() >= config.patience()) {
         restore(net, best);
         return new Result(net, s, End.NO_IMPROVEMENT);
       }
+    }
+    if (config.scoreStart() && best == null && s.totalEpochs() == 0) {
+      // the parent is the epoch to beat: an epoch that makes validation worse is never kept
+      best = net.params().dup();
+      s =
+          new Checkpoints.State(
+              s.key(),
+              s.phase(),
+              s.epoch(),
+              s.totalEpochs(),
+              data.score(predict(net, valX), data.trainEnd(), data.validationEnd())
+                  .get(config.metric()),
+              0,
+              s.kwhSoFar(),
+              s.wallSecondsSoFar(),
+              s.initialLoss(),
+              s.lastLoss());
     }
     while (s.epoch() < config.maxEpochs()) {
       long epochSeed = config.seed() * 1_000_003L + s.phase() * 10_007L + s.epoch();
@@ -102,7 +122,9 @@ final class EpochLoop {
         lossSum += net.score();
         batches++;
       }
-      double value = Metrics.all(predict(net, valX), valY).get(config.metric());
+      double value =
+          data.score(predict(net, valX), data.trainEnd(), data.validationEnd())
+              .get(config.metric());
       boolean improved = Metrics.better(config.metric(), value, s.bestMetric());
       if (improved) {
         best = net.params().dup();
@@ -130,6 +152,7 @@ final class EpochLoop {
               value,
               s.kwhSoFar()));
       if (config.threshold() != null && reached(value)) {
+        restore(net, best);
         return new Result(net, s, End.TARGET_REACHED);
       }
       if (config.patience() > 0 && s.sinceBest() >= config.patience()) {

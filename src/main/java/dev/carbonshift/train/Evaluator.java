@@ -15,6 +15,7 @@ final class Evaluator {
 
   static Map<String, Double> onTestSplit(ModelVersion v, DatasetSpec spec, Path baseDir) {
     PreparedData d = DatasetBuilder.build(spec, baseDir);
+    Weights.verify(v);
     try {
       MultiLayerNetwork net =
           ModelSerializer.restoreMultiLayerNetwork(v.modelFile().toFile(), false);
@@ -27,7 +28,7 @@ final class Evaluator {
       for (int i = 0; i < predicted.length; i++) {
         predicted[i] = scaler.unscaleLabel(out.getDouble(i, 0));
       }
-      return Metrics.all(predicted, EpochLoop.slice(d.labels(), d.validationEnd(), d.size()));
+      return d.score(predicted, d.validationEnd(), d.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + v.ref(), e);
     }

@@ -9,7 +9,9 @@ final class Metrics {
   static final String MAE = "mae";
   static final String RMSE = "rmse";
   static final String R2 = "r2";
-  static final String ACCURACY = "accuracy";
+
+  /** The metrics of a regression model; every model Carbonshift trains is one. */
+  static final java.util.List<String> ACCEPTED = java.util.List.of(MAE, RMSE, R2);
 
   private Metrics() {}
 
@@ -18,14 +20,11 @@ final class Metrics {
     double abs = 0;
     double sq = 0;
     double mean = 0;
-    long hits = 0;
     for (int i = 0; i < n; i++) {
       double e = predicted[i] - actual[i];
       abs += Math.abs(e);
       sq += e * e;
       mean += actual[i];
-      // accuracy for labels that are class numbers: the rounded prediction names the class
-      hits += Math.round(predicted[i]) == Math.round(actual[i]) ? 1 : 0;
     }
     mean /= n;
     double total = 0;
@@ -36,22 +35,24 @@ final class Metrics {
     m.put(MAE, abs / n);
     m.put(RMSE, Math.sqrt(sq / n));
     m.put(R2, total == 0 ? 0.0 : 1 - sq / total);
-    m.put(ACCURACY, (double) hits / n);
     return m;
   }
 
   static String normalise(String metric) {
     String m = metric == null ? MAE : metric.toLowerCase(Locale.ROOT);
     return switch (m) {
-      case MAE, RMSE, R2, ACCURACY -> m;
+      case MAE, RMSE, R2 -> m;
       default ->
           throw new IllegalArgumentException(
-              "unknown metric '" + metric + "'; use mae, rmse, r2 or accuracy");
+              "metric '"
+                  + metric
+                  + "' is not one of a regression model's metrics: "
+                  + String.join(", ", ACCEPTED));
     };
   }
 
   static boolean higherIsBetter(String metric) {
-    return metric.equals(R2) || metric.equals(ACCURACY);
+    return metric.equals(R2);
   }
 
   /** Whether {@code candidate} beats {@code best} for this metric (NaN best loses to anything). */

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param metric the job's target metric, the one {@link #testMetric()} reports
  * @param kwh IT energy of the run that produced this version, before PUE
  * @param kgCo2e emissions of that run: kWh × PUE × intensity
+ * @param testWindow the held-out window every test metric is on, with the naive forecasts' scores
+ *     there; null for versions stored before windows were recorded
+ * @param weightsSha256 SHA-256 of {@code model.zip}, checked before the weights are used
  */
 public record ModelVersion(
     String name,
@@ -37,7 +40,9 @@ public record ModelVersion(
     double kgCo2e,
     int epochs,
     double wallSeconds,
-    Instant createdAt) {
+    Instant createdAt,
+    TestWindow testWindow,
+    String weightsSha256) {
 
   public static final String MODEL_FILE = "model.zip";
 
@@ -53,6 +58,13 @@ public record ModelVersion(
 
   public double testMetric() {
     return testMetrics.getOrDefault(metric, Double.NaN);
+  }
+
+  /** Skill against the naive forecast of reference on the same window (1 − MAE / naive MAE). */
+  public double skill() {
+    return testWindow == null
+        ? Double.NaN
+        : testWindow.skill(testMetrics.getOrDefault("mae", Double.NaN), testWindow.reference());
   }
 
   /** {@code name:version}, how descriptors and listings refer to a version. */

@@ -9,6 +9,11 @@ package dev.carbonshift.train;
  * @param firstLine file line of the first row used (the header is line 1)
  * @param lastLine file line of the last row used
  * @param fingerprint SHA-256 of the rows and columns used, so a version names exactly its data
+ * @param targetTimes when each sample's label was observed (ISO, UTC), or {@code line N}
+ * @param testWindow the held-out samples from {@code validationEnd} on, with naive forecasts
+ * @param anchors what each label is relative to: a forecaster whose label is one of its inputs
+ *     learns the change from the last known value (persistence), so that its network starts from
+ *     the naive forecast and learns what persistence misses, whatever the level; 0 otherwise
  */
 record PreparedData(
     double[][] inputs,
@@ -19,7 +24,10 @@ record PreparedData(
     int validationEnd,
     long firstLine,
     long lastLine,
-    String fingerprint) {
+    String fingerprint,
+    String[] targetTimes,
+    TestWindow testWindow,
+    double[] anchors) {
 
   int size() {
     return labels.length;
@@ -32,5 +40,16 @@ record PreparedData(
 
   int steps() {
     return Math.max(window, 1);
+  }
+
+  /** Metrics of predictions for samples [from, to) in the label's own units (levels). */
+  java.util.Map<String, Double> score(double[] predicted, int from, int to) {
+    double[] p = new double[to - from];
+    double[] a = new double[to - from];
+    for (int i = from; i < to; i++) {
+      p[i - from] = predicted[i - from] + anchors[i];
+      a[i - from] = labels[i] + anchors[i];
+    }
+    return Metrics.all(p, a);
   }
 }

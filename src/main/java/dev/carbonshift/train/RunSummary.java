@@ -14,6 +14,7 @@ import java.util.Map;
  * @param finalLoss mean training loss of the last epoch
  * @param stopReason why training stopped: target reached, no improvement, epochs done
  * @param resumed whether the run continued from a checkpoint
+ * @param testWindow the held-out window {@code testMetrics} are on, with the naive forecasts there
  */
 public record RunSummary(
     int epochs,
@@ -26,7 +27,8 @@ public record RunSummary(
     double initialLoss,
     double finalLoss,
     String stopReason,
-    boolean resumed) {
+    boolean resumed,
+    TestWindow testWindow) {
 
   public RunSummary {
     testMetrics = Map.copyOf(testMetrics);
@@ -34,5 +36,11 @@ public record RunSummary(
 
   public double testMetric() {
     return testMetrics.getOrDefault(metric, Double.NaN);
+  }
+
+  /** Skill of this run's model against the reference naive forecast on its test window. */
+  public double skill() {
+    return testWindow.skill(
+        testMetrics.getOrDefault(Metrics.MAE, Double.NaN), testWindow.reference());
   }
 }

@@ -61,6 +61,7 @@ record StartingPoint(
                           strategy.name().toLowerCase()
                               + " needs a stored model: no version "
                               + ref));
+      Weights.verify(parent);
       net = load(parent.modelFile(), keepUpdater);
       parentName = parent.name();
       parentVersion = parent.version();

@@ -1,200 +1,230 @@
 package dev.carbonshift.train;
 
 import dev.carbonshift.job.DatasetSpec;
-import dev.carbonshift.job.JobKind;
 import dev.carbonshift.job.JobSpec;
-import dev.carbonshift.job.NetworkSpec;
 import dev.carbonshift.job.Strategy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures what reuse saves: the incremental nightly retrain and the transfer job against training
- * the same network from scratch to the same target, both scored on the same test split. Energy is
- * modelled as a stated power per busy core × the process's CPU time, the same for every run, so the
- * ratio is a ratio of compute on this machine, unaffected by waiting for shared cores.
+ * What reuse saves, measured fairly. Nightly: on each of several consecutive nights, the
+ * incremental retrain (the night's new data plus a replay of recent days, from the previous night's
+ * version) against what a team would otherwise do, a new model trained from scratch on all data up
+ * to that night with the same stopping rule; both, and seasonal persistence, scored on the
+ * following week. Transfer: the transferred model against a model trained from scratch on the same
+ * target data, on the same held-out window. Every run over several seeds. Energy is modelled as a
+ * stated power per busy core × the CPU time of the thread that trains, with ND4J confined to that
+ * thread, so JIT, GC and other work in the JVM do not count.
  */
 public final class TrainingSavingsBench {
-  /** The jobs the benchmark reads, as descriptors: base, reuse, and the base of a transfer. */
+  /**
+   * The shipped jobs the bench starts from: the day-ahead forecaster (data, network, stopping rule
+   * for the base and every from-scratch run), its nightly retrain (network and stopping rule of
+   * every incremental run), and the weather pair.
+   */
   public record Jobs(JobSpec forecaster, JobSpec nightly, JobSpec seattle, JobSpec newYork) {}
 
-  /** One comparison: the reusing run against the scratch run, both scored on one test split. */
-  public record Comparison(
-      String job, RunSummary reuse, RunSummary scratch, double reuseMetric, double scratchMetric) {
-    public double energySavedPct() {
-      return 100 * (1 - reuse.kwh() / scratch.kwh());
+  /**
+   * @param traces trace files beside the forecaster's dataset, each one a separate series
+   * @param historyDays days of data before the first night that the base model trains on
+   * @param replayDays days before each night replayed by the incremental retrain
+   */
+  public record Config(
+      List<String> traces, List<Long> seeds, int nights, int historyDays, int replayDays) {}
+
+  /** One seed's figures over every night of one trace (or one transfer). */
+  public record SeedResult(
+      long seed,
+      double reuseKwh,
+      double scratchKwh,
+      double reuseMae,
+      double scratchMae,
+      double naiveMae,
+      String naive,
+      boolean belowResolution) {
+    public double savedPct() {
+      return 100 * (1 - reuseKwh / scratchKwh);
     }
   }
+
+  /** Seeds' results for one comparison: a trace's nights, or the transfer. */
+  public record Comparison(String name, int nights, List<SeedResult> seeds) {}
 
   private final Trainer trainer;
   private final Path baseDir;
-  private final double watts;
-  private final Clock clock;
-  private final int repeats;
+  private final CpuTimeMeter meter;
 
-  /**
-   * @param repeats runs of each job; the run of median energy is reported
-   */
-  public TrainingSavingsBench(Path dataDir, Path baseDir, double watts, int repeats, Clock clock) {
-    this.repeats = Math.max(1, repeats);
+  public TrainingSavingsBench(Path dataDir, Path baseDir, double watts, Clock clock) {
     this.trainer = Trainers.dl4j(ModelRegistry.inMemory(), dataDir, clock);
     this.baseDir = baseDir;
-    this.watts = watts;
-    this.clock = clock;
+    CpuTimeMeter.confineNd4jToCallingThread();
+    this.meter = CpuTimeMeter.ofTrainingThread(clock, watts);
   }
 
-  public Comparison[] run(Jobs jobs, PrintWriter log) {
-    // the parents' own training also warms the JVM and ND4J up before anything is compared
-    ModelVersion parent = train(jobs.forecaster(), log).version();
-    DatasetSpec n = jobs.nightly().dataset();
-    DatasetSpec history =
-        new DatasetSpec(
-            n.path(),
-            n.features(),
-            n.label(),
-            n.timeColumn(),
-            jobs.forecaster().dataset().from(),
-            n.to(),
-            n.window(),
-            n.horizon(),
-            n.fraction(),
-            n.filter(),
-            n.split());
-    JobSpec nightlyScratch = scratchOf(jobs.nightly(), history, jobs.forecaster().network());
-    // the history's test split ends with the new day, so the nightly's test rows stay unseen
-    // pinned, so that repeated runs all continue from the same parent, not from each other
-    JobSpec nightlyJob = withBase(jobs.nightly(), parent.ref());
-    Comparison nightly = compare(nightlyJob, nightlyScratch, n, log);
-    train(jobs.seattle(), log);
-    NetworkSpec t = jobs.newYork().network();
-    NetworkSpec plain =
-        new NetworkSpec(
-            t.type(),
-            t.layers(),
-            t.activation(),
-            t.dropout(),
-            t.updater(),
-            t.learningRate(),
-            t.epochs(),
-            t.batchSize(),
-            t.earlyStoppingPatience(),
-            t.seed(),
-            0,
-            null);
-    DatasetSpec y = jobs.newYork().dataset();
-    DatasetSpec allOfNewYork =
-        new DatasetSpec(
-            y.path(),
-            y.features(),
-            y.label(),
-            y.timeColumn(),
-            y.from(),
-            y.to(),
-            y.window(),
-            y.horizon(),
-            1.0,
-            y.filter(),
-            y.split());
-    // without a base model, all of New York's data is what one would train on; both models are
-    // scored on its test split, the latest rows, which neither has seen
-    JobSpec newYorkScratch = scratchOf(jobs.newYork(), allOfNewYork, plain);
-    Comparison transfer = compare(jobs.newYork(), newYorkScratch, allOfNewYork, log);
-    return new Comparison[] {nightly, transfer};
+  public String method() {
+    return meter.method()
+        + " (ND4J confined to that thread); resolution "
+        + String.format(Locale.ROOT, "%.1e J", meter.resolutionJoules());
   }
 
-  private Comparison compare(
-      JobSpec reuseJob, JobSpec scratchJob, DatasetSpec commonTest, PrintWriter log) {
-    List<TrainingOutcome.Completed> scratch = new ArrayList<>();
-    List<TrainingOutcome.Completed> reuse = new ArrayList<>();
-    for (int i = 0; i < repeats; i++) {
-      scratch.add(train(scratchJob, log));
-      reuse.add(train(reuseJob, log));
+  public List<Comparison> run(Jobs jobs, Config cfg, PrintWriter log) {
+    List<Comparison> out = new ArrayList<>();
+    for (String trace : cfg.traces()) {
+      out.add(nightly(jobs.forecaster(), jobs.nightly(), trace, cfg, log));
     }
-    String metric = reuseJob.target() == null ? "mae" : reuseJob.target().metric();
-    return new Comparison(
-        reuseJob.name(),
-        median(reuse).run(),
-        median(scratch).run(),
-        Evaluator.onTestSplit(median(reuse).version(), commonTest, baseDir).get(metric),
-        Evaluator.onTestSplit(median(scratch).version(), commonTest, baseDir).get(metric));
+    out.add(transfer(jobs, cfg, log));
+    return out;
   }
 
-  /** The run of median energy: one busy moment on a shared machine does not decide the result. */
-  private static TrainingOutcome.Completed median(List<TrainingOutcome.Completed> runs) {
-    List<TrainingOutcome.Completed> sorted =
-        runs.stream().sorted(Comparator.comparingDouble(c -> c.run().kwh())).toList();
-    return sorted.get(sorted.size() / 2);
+  private Comparison nightly(
+      JobSpec f, JobSpec nightly, String trace, Config cfg, PrintWriter log) {
+    DatasetSpec d = f.dataset();
+    LocalDateTime start = Times.parse(d.from(), "dataset.from");
+    int lead = d.window() + d.horizon() - 1;
+    String tag = trace.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+    List<SeedResult> seeds = new ArrayList<>();
+    for (long seed : cfg.seeds()) {
+      String name = "bench-" + tag + "-s" + seed;
+      LocalDateTime night0 = start.plusDays(cfg.historyDays());
+      JobSpec base =
+          BenchJobs.variant(
+              f,
+              name,
+              Strategy.SCRATCH,
+              null,
+              BenchJobs.data(d, trace, start, night0.plusDays(7)),
+              BenchJobs.seeded(f.network(), seed));
+      String parent = train(base, log).version().ref();
+      double[] sum = new double[5];
+      String naive = null;
+      boolean below = false;
+      for (int k = 1; k <= cfg.nights(); k++) {
+        LocalDateTime now = night0.plusDays(k);
+        LocalDateTime weekAfter = now.plusDays(7);
+        JobSpec scratch =
+            BenchJobs.variant(
+                f,
+                name + "-scratch-n" + k,
+                Strategy.SCRATCH,
+                null,
+                BenchJobs.data(d, trace, start, weekAfter),
+                BenchJobs.seeded(f.network(), seed));
+        JobSpec reuse =
+            BenchJobs.variant(
+                f,
+                name,
+                Strategy.INCREMENTAL,
+                parent,
+                BenchJobs.data(
+                    d, trace, now.minusDays(cfg.replayDays()).minusHours(lead), weekAfter),
+                BenchJobs.seeded(nightly.network(), seed));
+        TrainingOutcome.Completed s = train(scratch, log);
+        TrainingOutcome.Completed r = train(reuse, log);
+        parent = r.version().ref();
+        TestWindow w = requireSameWindow(r, s);
+        naive = w.reference();
+        sum[0] += r.run().kwh();
+        sum[1] += s.run().kwh();
+        sum[2] += r.run().testMetrics().get(Metrics.MAE);
+        sum[3] += s.run().testMetrics().get(Metrics.MAE);
+        sum[4] += w.baselines().get(naive).get(Metrics.MAE);
+        below |= belowResolution(r) || belowResolution(s);
+      }
+      int n = cfg.nights();
+      seeds.add(
+          new SeedResult(seed, sum[0], sum[1], sum[2] / n, sum[3] / n, sum[4] / n, naive, below));
+    }
+    return new Comparison(trace, cfg.nights(), seeds);
   }
 
-  private static JobSpec withBase(JobSpec j, String baseModel) {
-    return new JobSpec(
-        j.name(),
-        j.team(),
-        j.kind(),
-        j.strategy(),
-        j.model(),
-        baseModel,
-        j.modelFile(),
-        j.dataset(),
-        j.network(),
-        j.estimate(),
-        j.earliestStart(),
-        j.deadline(),
-        j.regions(),
-        j.home(),
-        j.interruptible(),
-        j.minSlice(),
-        j.priority(),
-        j.schedule(),
-        j.target());
+  private Comparison transfer(Jobs jobs, Config cfg, PrintWriter log) {
+    List<SeedResult> seeds = new ArrayList<>();
+    JobSpec ny = jobs.newYork();
+    DatasetSpec nyData = BenchJobs.data(ny.dataset(), fileOf(ny.dataset()), null, null);
+    for (long seed : cfg.seeds()) {
+      JobSpec seattle =
+          BenchJobs.variant(
+              jobs.seattle(),
+              "bench-seattle-s" + seed,
+              Strategy.SCRATCH,
+              null,
+              jobs.seattle().dataset(),
+              BenchJobs.seeded(jobs.seattle().network(), seed));
+      String base = train(seattle, log).version().ref();
+      JobSpec reuseJob =
+          BenchJobs.variant(
+              ny,
+              "bench-newyork-s" + seed,
+              Strategy.TRANSFER,
+              base,
+              nyData,
+              BenchJobs.seeded(ny.network(), seed));
+      // the same target data, the same network, from scratch: what the transfer saves
+      JobSpec scratchJob =
+          BenchJobs.variant(
+              ny,
+              "bench-newyork-scratch-s" + seed,
+              Strategy.SCRATCH,
+              null,
+              nyData,
+              BenchJobs.plain(BenchJobs.seeded(ny.network(), seed)));
+      TrainingOutcome.Completed s = train(scratchJob, log);
+      TrainingOutcome.Completed r = train(reuseJob, log);
+      TestWindow w = requireSameWindow(r, s);
+      String naive = w.reference();
+      seeds.add(
+          new SeedResult(
+              seed,
+              r.run().kwh(),
+              s.run().kwh(),
+              r.run().testMetrics().get(Metrics.MAE),
+              s.run().testMetrics().get(Metrics.MAE),
+              w.baselines().get(naive).get(Metrics.MAE),
+              naive,
+              belowResolution(r) || belowResolution(s)));
+    }
+    return new Comparison("transfer " + ny.name(), 1, seeds);
+  }
+
+  private static String fileOf(DatasetSpec d) {
+    return Path.of(d.path()).getFileName().toString();
+  }
+
+  private static TestWindow requireSameWindow(
+      TrainingOutcome.Completed a, TrainingOutcome.Completed b) {
+    TestWindow w = a.run().testWindow();
+    if (!w.sameAs(b.run().testWindow())) {
+      throw new IllegalStateException(
+          "compared runs were scored on different windows: " + w + " vs " + b.run().testWindow());
+    }
+    return w;
+  }
+
+  private boolean belowResolution(TrainingOutcome.Completed c) {
+    return c.run().kwh() * 3.6e6 < 10 * meter.resolutionJoules();
   }
 
   private TrainingOutcome.Completed train(JobSpec job, PrintWriter log) {
-    TrainingOutcome o =
-        trainer.train(TrainingRequest.of(job, baseDir, CpuTimeMeter.ofThisProcess(clock, watts)));
+    TrainingOutcome o = trainer.train(TrainingRequest.of(job, baseDir, meter));
     if (!(o instanceof TrainingOutcome.Completed c)) {
       throw new IllegalStateException(job.name() + " did not complete: " + o);
     }
     log.printf(
         Locale.ROOT,
-        "  %-28s %-11s %3d epochs %6.2f s wall  %.7f kWh  test %s %.3f (%s)%n",
+        "  %-34s %-11s %3d epochs %8.3f J  test mae %7.3f  skill %+.3f (%s)%n",
         job.name(),
         job.strategy().name().toLowerCase(Locale.ROOT),
         c.run().epochs(),
-        c.run().wallTime().toMillis() / 1000.0,
-        c.run().kwh(),
-        c.run().metric(),
-        c.run().testMetric(),
+        c.run().kwh() * 3.6e6,
+        c.run().testMetrics().get(Metrics.MAE),
+        c.run().skill(),
         c.run().stopReason());
     log.flush();
     return c;
-  }
-
-  private static JobSpec scratchOf(JobSpec j, DatasetSpec data, NetworkSpec net) {
-    return new JobSpec(
-        j.name() + "-scratch",
-        j.team(),
-        JobKind.TRAIN,
-        Strategy.SCRATCH,
-        j.model() + "-scratch",
-        null,
-        null,
-        data,
-        net,
-        j.estimate(),
-        j.earliestStart(),
-        j.deadline(),
-        j.regions(),
-        j.home(),
-        j.interruptible(),
-        j.minSlice(),
-        j.priority(),
-        null,
-        j.target());
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * wall, so that hours of scheduling pass in seconds and no test sleeps.
  */
 final class DaemonFixture {
-  static final double SPEED = 1800;
+  static final double SPEED = 600;
   static final Path PROJECT = Path.of("").toAbsolutePath();
 
   final Path dir;
@@ -37,7 +37,7 @@ final class DaemonFixture {
     flags.put("db", dir.resolve("store").toString());
     flags.put("dataDir", dir.resolve("models").toString());
     flags.put("regions", PROJECT.resolve("regions").toString());
-    // in the daemon's time: at 1800x, 30 min is a second of wall time
+    // in the daemon's time: at 600x, 30 min is three seconds of wall time
     flags.put("heartbeatEvery", "30m");
     flags.put("planEvery", "2h");
     flags.put("forecastRefreshEvery", "12h");

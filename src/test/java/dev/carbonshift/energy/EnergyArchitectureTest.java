@@ -55,8 +55,6 @@ class EnergyArchitectureTest {
       noClasses()
           .that()
           .resideInAPackage("dev.carbonshift.energy.account..")
-          .and()
-          .doNotHaveFullyQualifiedName("dev.carbonshift.energy.account.CodeCarbonCsv")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("java.nio.file..", "java.io..", "java.sql..", "com.sun.jna..");

@@ -102,7 +102,7 @@ class HostileDescriptorTest {
         new JobParser(
             REGIONS,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            dev.carbonshift.daemon.JobIntake::cronProblem);
+            c -> dev.carbonshift.daemon.JobIntake.cronProblem(c, NOW));
 
     assertThatThrownBy(
             () ->
@@ -114,6 +114,25 @@ class HostileDescriptorTest {
               assertThat(e.field()).isEqualTo("schedule");
               assertThat(e.problem()).contains("never fires");
             });
+  }
+
+  @ParameterizedTest(name = "now {0}: accepted {1}")
+  @CsvSource({"2026-03-01T00:00:00Z, true", "2095-06-01T00:00:00Z, false"})
+  void whether_a_cron_fires_again_is_judged_on_the_injected_clock_not_the_wall_clock(
+      Instant now, boolean accepted) {
+    JobParser intake =
+        dev.carbonshift.daemon.JobIntake.parserFor(
+            dev.carbonshift.region.RegionCatalog.load(Path.of("regions")),
+            Clock.fixed(now, ZoneOffset.UTC));
+    String text = "name: j\nkind: train\nhome: es\nschedule: 0 0 12 1 1 ? 2090\n";
+
+    if (accepted) {
+      assertThat(intake.parse("job.yaml", text, null).spec().schedule()).contains("2090");
+    } else {
+      assertThatThrownBy(() -> intake.parse("job.yaml", text, null))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.problem()).contains("never fires"));
+    }
   }
 
   @Test

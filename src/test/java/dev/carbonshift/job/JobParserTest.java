@@ -283,7 +283,7 @@ class JobParserTest {
         new JobParser(
             REGIONS,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            dev.carbonshift.daemon.JobIntake::cronProblem);
+            c -> dev.carbonshift.daemon.JobIntake.cronProblem(c, NOW));
 
     assertThat(
             quartz

@@ -41,7 +41,7 @@ class CapacityTest {
 
     assertCapacityAndDeadlinesHold(in, plan);
     double bound =
-        Planner.lowerBoundGCo2e(
+        Planner.lagrangianBoundGCo2e(
             new PlanRequest(in.jobs, in.regions, in.forecasts, Map.of(), List.of(), T0, null),
             plan.totalGCo2e(),
             200);

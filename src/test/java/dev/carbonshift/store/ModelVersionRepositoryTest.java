@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.train.ModelVersion;
+import dev.carbonshift.train.TestWindow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -42,7 +43,13 @@ class ModelVersionRepositoryTest {
         0.003,
         12,
         30.5,
-        T0.plusSeconds(v));
+        T0.plusSeconds(v),
+        new TestWindow(
+            "2022-02-01T00:00:00Z",
+            "2022-02-07T23:00:00Z",
+            168,
+            Map.of("persistence", Map.of("mae", 9.0), "seasonal-week", Map.of("mae", 11.5))),
+        "cd".repeat(32));
   }
 
   @Test

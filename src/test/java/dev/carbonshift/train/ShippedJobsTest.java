@@ -24,6 +24,7 @@ class ShippedJobsTest {
     JobParser parser = JobIntake.parserFor(RegionCatalog.load(Path.of("regions")), clock);
     ModelRegistry registry = ModelRegistry.inMemory();
     Trainer trainer = Trainers.dl4j(registry, dataDir, clock);
+    java.util.List<String> losers = new java.util.ArrayList<>();
     for (String file :
         new String[] {
           "forecaster-es-train.yaml",
@@ -37,7 +38,26 @@ class ShippedJobsTest {
           TrainFixtures.completed(
               trainer.train(TrainingRequest.of(job, JOBS, TrainFixtures.meter(clock))));
       assertThat(done.run().testMetric()).as(file).isFinite();
+      TestWindow w = done.version().testWindow();
+      System.out.printf(
+          "%s: mae %.3f, %s mae %.3f, skill %+.3f on %s..%s (%d)%n",
+          file,
+          done.run().testMetrics().get("mae"),
+          w.reference(),
+          w.baselines().get(w.reference()).get("mae"),
+          done.run().skill(),
+          w.from(),
+          w.to(),
+          w.samples());
+      assertThat(w.samples()).as(file).isGreaterThanOrEqualTo(100);
+      // known miss, stated in docs/training.md: the nightly version (seed 42) scores skill -0.019
+      // against same-hour-yesterday on its week; over 5 seeds × 5 nights the bench's incremental
+      // retrains beat seasonal persistence on ES and NO
+      if (!file.equals("forecaster-es-nightly.yaml") && !(done.run().skill() > 0)) {
+        losers.add(file + " skill " + done.run().skill());
+      }
     }
+    assertThat(losers).as("shipped models that do not beat seasonal persistence").isEmpty();
     assertThat(registry.latest("ci-forecaster-es").orElseThrow().parentRef())
         .isEqualTo("ci-forecaster-es:1");
     assertThat(registry.latest("weather-newyork").orElseThrow().parentRef())

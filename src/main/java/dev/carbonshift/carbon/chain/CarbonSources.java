@@ -54,7 +54,7 @@ public final class CarbonSources implements AutoCloseable {
    * configured", so with an empty map every region goes straight to its trace, without network.
    *
    * @param cacheOrNull where fetched intensities are kept, or null to keep none
-   * @throws IllegalArgumentException naming a setting that is wrong
+   * @throws dev.carbonshift.config.InvalidInputException naming a setting that is wrong
    */
   public static CarbonSources fromEnvironment(
       Map<String, String> env, Clock clock, RegionCatalog catalog, ForecastCache cacheOrNull) {

@@ -4,6 +4,7 @@ import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.config.Durations;
+import dev.carbonshift.config.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -31,6 +32,12 @@ final class Settings {
     if (url == null) {
       url = defaultUrl;
     }
+    // read every setting of the source, asked or not: a typo must not wait for the day it is used
+    Duration connectTimeout =
+        duration(prefix + "CONNECT_TIMEOUT", Endpoint.DEFAULT_CONNECT_TIMEOUT);
+    Duration responseTimeout = duration(prefix + "TIMEOUT", defaultResponseTimeout);
+    Duration deadline = duration(prefix + "DEADLINE", Endpoint.DEFAULT_DEADLINE);
+    int attempts = attempts(prefix + "ATTEMPTS");
     if (url == null) {
       return null;
     }
@@ -44,28 +51,33 @@ final class Settings {
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
       throw invalid(prefix + "URL", "'" + url + "' must start with http:// or https://");
     }
-    int attempts = Endpoint.DEFAULT_MAX_ATTEMPTS;
-    String a = text(prefix + "ATTEMPTS");
-    if (a != null) {
-      try {
-        attempts = Integer.parseInt(a);
-      } catch (NumberFormatException e) {
-        attempts = 0;
-      }
-      if (attempts < 1 || attempts > 10) {
-        throw invalid(prefix + "ATTEMPTS", "must be a whole number from 1 to 10, got '" + a + "'");
-      }
-    }
     return new Endpoint(
         source,
         uri,
-        duration(prefix + "CONNECT_TIMEOUT", Endpoint.DEFAULT_CONNECT_TIMEOUT),
-        duration(prefix + "TIMEOUT", defaultResponseTimeout),
+        connectTimeout,
+        responseTimeout,
         attempts,
         Endpoint.DEFAULT_BACKOFF_BASE,
         Endpoint.DEFAULT_MAX_RETRY_AFTER,
-        duration(prefix + "DEADLINE", Endpoint.DEFAULT_DEADLINE),
+        deadline,
         Endpoint.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  private int attempts(String key) {
+    String a = text(key);
+    if (a == null) {
+      return Endpoint.DEFAULT_MAX_ATTEMPTS;
+    }
+    int attempts;
+    try {
+      attempts = Integer.parseInt(a);
+    } catch (NumberFormatException e) {
+      attempts = 0;
+    }
+    if (attempts < 1 || attempts > 10) {
+      throw invalid(key, "must be a whole number from 1 to 10, got '" + a + "'");
+    }
+    return attempts;
   }
 
   Duration duration(String key, Duration fallback) {
@@ -121,7 +133,8 @@ final class Settings {
     return out;
   }
 
-  static IllegalArgumentException invalid(String key, String message) {
-    return new IllegalArgumentException(key + ": " + message);
+  /** A bad setting is the user's to fix: bad input (exit 2) naming the variable. */
+  static InvalidInputException invalid(String key, String message) {
+    return new InvalidInputException(null, 0, key, message);
   }
 }

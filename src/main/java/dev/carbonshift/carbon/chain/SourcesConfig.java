@@ -55,7 +55,8 @@ public record SourcesConfig(
    * Reads {@code ELECTRICITYMAPS_API_TOKEN}, {@code WATTTIME_USERNAME}, {@code WATTTIME_PASSWORD},
    * {@code CARBONSHIFT_<SOURCE>_URL|TIMEOUT|CONNECT_TIMEOUT|ATTEMPTS} and the few source options.
    *
-   * @throws IllegalArgumentException naming the setting that is wrong and how to fix it
+   * @throws dev.carbonshift.config.InvalidInputException naming the setting that is wrong and how
+   *     to fix it
    */
   public static SourcesConfig from(Map<String, String> settings) {
     Settings s = new Settings(settings);

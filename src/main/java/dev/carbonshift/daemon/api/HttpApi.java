@@ -5,6 +5,8 @@ import dev.carbonshift.daemon.BatchRejectedException;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.job.IllegalStateTransitionException;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.report.ReportQuery;
+import dev.carbonshift.report.Reports;
 import dev.carbonshift.store.StoredJob;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -33,6 +35,7 @@ public final class HttpApi {
   private final RegionCatalog catalog;
   private final DaemonHooks hooks;
   private final DaemonMetrics metrics;
+  private final Reports reports;
   private final Bearer bearer;
   private final JobViews views;
   private Javalin app;
@@ -43,13 +46,15 @@ public final class HttpApi {
       ApiStore store,
       RegionCatalog catalog,
       DaemonHooks hooks,
-      DaemonMetrics metrics) {
+      DaemonMetrics metrics,
+      Reports reports) {
     this.settings = settings;
     this.intake = intake;
     this.store = store;
     this.catalog = catalog;
     this.hooks = hooks;
     this.metrics = metrics;
+    this.reports = reports;
     this.bearer = new Bearer(settings.token());
     this.views = new JobViews(store);
   }
@@ -106,11 +111,7 @@ public final class HttpApi {
     c.routes.get("/plan", ctx -> json(ctx, 200, views.plan()));
     c.routes.get("/health", this::health);
     c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-    c.routes.get(
-        "/reports",
-        ctx -> {
-          throw ApiException.notBuilt("reports over HTTP are not built yet; use `report`");
-        });
+    c.routes.get("/reports", this::report);
     c.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
     c.routes.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, invalid(e, ctx)));
     c.routes.exception(
@@ -125,6 +126,31 @@ public final class HttpApi {
                 Problem.of(
                     "http-" + e.getStatus(), e.getMessage(), e.getStatus(), null, ctx.path())));
     c.routes.exception(Exception.class, this::unexpected);
+  }
+
+  /** {@code GET /reports?from&to&by&format}: the same report as the CLI's {@code report}. */
+  private void report(Context ctx) {
+    ReportQuery q;
+    try {
+      q =
+          ReportQuery.parse(
+                  ctx.queryParam("from"),
+                  ctx.queryParam("to"),
+                  ctx.queryParam("by"),
+                  ctx.queryParam("format"),
+                  ReportQuery.embodied(
+                      ctx.queryParam("embodied-gpu"),
+                      ctx.queryParam("embodied-cpu"),
+                      ReportQuery.Origin.HTTP),
+                  ReportQuery.Origin.HTTP)
+              .withRun(ReportQuery.run(ctx.queryParam("run"), ReportQuery.Origin.HTTP));
+    } catch (InvalidInputException e) {
+      problem(
+          ctx,
+          Problem.of("invalid-query", "Invalid report query", 400, e.getMessage(), ctx.path()));
+      return;
+    }
+    ctx.status(200).contentType(q.format().contentType()).result(reports.render(q));
   }
 
   /** Runs before every route: the token on mutating calls, then the declared body size. */

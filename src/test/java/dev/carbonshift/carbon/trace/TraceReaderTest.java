@@ -131,14 +131,16 @@ class TraceReaderTest {
   }
 
   @Test
-  void one_missing_row_is_a_ragged_step_not_a_gap() throws IOException {
+  void one_missing_row_of_a_regular_trace_is_a_gap_like_any_other() throws IOException {
     Path f = edited(ES, l -> l.remove(4));
 
-    Trace t = TraceReader.read(f, TraceReader.Options.DEFAULT);
-
-    assertThat(t.size()).isEqualTo(47);
-    assertThat(t.notes()).isEmpty();
-    assertThat(t.gramsPerKwhAt(Instant.parse("2022-01-01T03:30:00Z"))).isEqualTo(147.66);
+    assertThatThrownBy(() -> TraceReader.read(f, TraceReader.Options.DEFAULT))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(":5:")
+        .hasMessageContaining("gap of PT2H");
+    Trace t = TraceReader.read(f, new TraceReader.Options(EmissionFactor.DIRECT, true));
+    assertThat(t.size()).isEqualTo(48);
+    assertThat(t.notes()).anyMatch(n -> n.contains("filled 1 missing points"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.carbonshift.daemon.api;
 import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.report.Reports;
 import dev.carbonshift.store.Database;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,9 @@ final class ApiFixture implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ApiFixture(ApiSettings settings) {
-    api = new HttpApi(settings, intake, store, CATALOG, hooks, metrics);
+    api =
+        new HttpApi(
+            settings, intake, store, CATALOG, hooks, metrics, new Reports(db, CATALOG, clock));
     base = URI.create("http://127.0.0.1:" + api.start() + "/");
   }
 

@@ -213,8 +213,13 @@ class HttpApiTest {
     assertThat(h.get("version").asText()).isEqualTo("0.1-test");
     assertThat(json(f.get("regions")).findValuesAsText("id")).contains("de", "no");
     assertThat(json(f.get("plan")).isArray()).isTrue();
-    HttpResponse<String> reports = f.get("reports");
-    assertThat(reports.statusCode()).isEqualTo(501);
-    assertThat(json(reports).get("title").asText()).isEqualTo("Not implemented");
+    HttpResponse<String> reports = f.get("reports?from=2026-01-01&to=2026-03-31&format=json");
+    assertThat(reports.statusCode()).isEqualTo(200);
+    assertThat(json(reports).get("noRuns").asBoolean()).isTrue();
+    HttpResponse<String> bad = f.get("reports?from=2026-01-01&to=2026-03-31&by=colour");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("detail").asText())
+        .contains("by")
+        .contains("team, model, region, job, month");
   }
 }

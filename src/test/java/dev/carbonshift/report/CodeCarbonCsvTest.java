@@ -1,4 +1,4 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,11 @@ import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.Method;
+import dev.carbonshift.energy.account.IntensityBasis;
+import dev.carbonshift.energy.account.IntensityTimeline;
+import dev.carbonshift.energy.account.RunAccount;
+import dev.carbonshift.energy.account.RunAccounting;
+import dev.carbonshift.energy.account.RunEnergy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.report;
 
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.account.Emissions;
+import dev.carbonshift.energy.account.RunAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,8 @@ import java.util.MissingResourceException;
  * A run as a row of CodeCarbon's {@code emissions.csv}: the same 38 column names and units
  * (duration s, emissions kg, energy kWh, power W), so dashboards built for CodeCarbon read
  * Carbonshift's runs. As in CodeCarbon, the energy columns include the PUE and the power columns do
- * not. Unknown values are left empty; the timestamp is the end of the run in UTC.
+ * not. Unknown values are left empty, a component that was not measured too (never a silent 0); the
+ * timestamp is the end of the run in UTC.
  */
 public final class CodeCarbonCsv {
   public static final List<String> HEADER =
@@ -87,9 +90,44 @@ public final class CodeCarbonCsv {
 
   private CodeCarbonCsv() {}
 
+  /**
+   * What one row says of a run's energy and emissions.
+   *
+   * @param itKwh IT kWh per component; a component absent from the map was not measured, and its
+   *     power and energy cells are left empty rather than written as 0
+   * @param pue null when unknown (then energy is written as IT energy, with pue empty)
+   * @param kgCo2e null when unknown
+   * @param zone Electricity Maps zone, or null
+   */
+  public record Energy(
+      java.time.Instant end,
+      double seconds,
+      Map<Component, Double> itKwh,
+      Double pue,
+      Double kgCo2e,
+      String zone) {}
+
   public static Map<String, String> row(RunAccount a, Meta m) {
-    double seconds = a.duration().toNanos() / 1e9;
-    double pue = a.emissions().map(Emissions::pue).orElse(1.0);
+    Map<Component, Double> kwh = new java.util.EnumMap<>(Component.class);
+    for (Component c : Component.values()) {
+      if (a.lines().stream().anyMatch(l -> l.component() == c)) {
+        kwh.put(c, a.itKwh(c));
+      }
+    }
+    return row(
+        new Energy(
+            a.end(),
+            a.duration().toNanos() / 1e9,
+            kwh,
+            a.emissions().map(Emissions::pue).orElse(null),
+            a.emissions().map(Emissions::kgCo2e).orElse(null),
+            a.emissions().map(Emissions::zone).orElse(null)),
+        m);
+  }
+
+  public static Map<String, String> row(Energy a, Meta m) {
+    double seconds = a.seconds();
+    double pue = a.pue() == null ? 1.0 : a.pue();
     Map<String, String> r = new LinkedHashMap<>();
     HEADER.forEach(h -> r.put(h, ""));
     r.put("timestamp", TIMESTAMP.format(a.end()));
@@ -97,39 +135,57 @@ public final class CodeCarbonCsv {
     r.put("run_id", m.runId());
     r.put("experiment_id", m.experimentId());
     r.put("duration", num(seconds));
-    a.emissions()
-        .ifPresent(
-            e -> {
-              r.put("emissions", num(e.kgCo2e()));
-              r.put("emissions_rate", seconds > 0 ? num(e.kgCo2e() / seconds) : "0");
-              r.put("region", e.zone());
-              String iso2 = e.zone().length() >= 2 ? e.zone().substring(0, 2) : e.zone();
-              r.put("country_iso_code", iso3(iso2));
-              r.put("country_name", new Locale("", iso2).getDisplayCountry(Locale.ENGLISH));
-            });
+    if (a.kgCo2e() != null) {
+      r.put("emissions", num(a.kgCo2e()));
+      r.put("emissions_rate", seconds > 0 ? num(a.kgCo2e() / seconds) : "0");
+    }
+    if (a.zone() != null && !a.zone().isBlank() && !a.zone().equals("-")) {
+      r.put("region", a.zone());
+      String iso2 = a.zone().length() >= 2 ? a.zone().substring(0, 2) : a.zone();
+      r.put("country_iso_code", iso3(iso2));
+      r.put("country_name", new Locale("", iso2).getDisplayCountry(Locale.ENGLISH));
+    }
+    double total = 0;
     for (Component c : Component.values()) {
+      Double kwh = a.itKwh().get(c);
+      if (kwh == null) {
+        continue;
+      }
+      total += kwh;
       String p = c.name().toLowerCase(Locale.ROOT);
-      double kwh = a.itKwh(c);
       r.put(p + "_power", seconds > 0 ? num(kwh * 3_600_000 / seconds) : "0");
       r.put(p + "_energy", num(kwh * pue));
     }
-    r.put("energy_consumed", num(a.itKwh() * pue));
+    r.put("energy_consumed", num(total * pue));
     r.put("water_consumed", "0");
     r.put("cloud_provider", m.cloudProvider());
     r.put("cloud_region", m.cloudRegion());
     r.put("os", m.os());
     r.put("codecarbon_version", PRODUCER);
-    r.put("cpu_count", Integer.toString(m.cpuCount()));
+    r.put("cpu_count", m.cpuCount() > 0 ? Integer.toString(m.cpuCount()) : "");
     r.put("cpu_model", m.cpuModel());
     r.put("gpu_count", Integer.toString(m.gpuCount()));
     r.put("gpu_model", m.gpuModel());
     r.put("ram_total_size", num(m.ramTotalGb()));
     r.put("tracking_mode", m.trackingMode());
     r.put("on_cloud", m.cloudProvider() == null || m.cloudProvider().isBlank() ? "N" : "Y");
-    r.put("pue", num(pue));
+    r.put("pue", a.pue() == null ? "" : num(pue));
     r.put("wue", "0");
     r.replaceAll((k, v) -> v == null ? "" : v);
     return r;
+  }
+
+  /** The header and rows as CSV text. */
+  public static String text(List<Map<String, String>> rows) {
+    StringBuilder b = new StringBuilder(String.join(",", HEADER)).append('\n');
+    for (Map<String, String> row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (String h : HEADER) {
+        cells.add(escape(row.getOrDefault(h, "")));
+      }
+      b.append(String.join(",", cells)).append('\n');
+    }
+    return b.toString();
   }
 
   /**

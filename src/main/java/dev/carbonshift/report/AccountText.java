@@ -1,6 +1,11 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.report;
 
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.account.Emissions;
+import dev.carbonshift.energy.account.EnergyLine;
+import dev.carbonshift.energy.account.IntensityBasis;
+import dev.carbonshift.energy.account.IntensityOver;
+import dev.carbonshift.energy.account.RunAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

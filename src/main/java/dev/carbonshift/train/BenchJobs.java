@@ -1,0 +1,101 @@
+package dev.carbonshift.train;
+
+import dev.carbonshift.job.DatasetSpec;
+import dev.carbonshift.job.JobKind;
+import dev.carbonshift.job.JobSpec;
+import dev.carbonshift.job.NetworkSpec;
+import dev.carbonshift.job.Strategy;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+/** The variants of a shipped job that the training bench runs: other data, seed, start, name. */
+final class BenchJobs {
+  /** The held-out window alone: a week of hourly points (or 100 days) after all training data. */
+  static final DatasetSpec.Split SPLIT = new DatasetSpec.Split(0.85, 0.15, 0.0);
+
+  private BenchJobs() {}
+
+  static DatasetSpec data(DatasetSpec d, String file, LocalDateTime from, LocalDateTime to) {
+    String path = d.path() == null ? file : Path.of(d.path()).resolveSibling(file).toString();
+    return new DatasetSpec(
+        path,
+        d.features(),
+        d.label(),
+        d.timeColumn(),
+        from == null ? d.from() : from.toString(),
+        to == null ? d.to() : to.toString(),
+        d.window(),
+        d.horizon(),
+        d.fraction(),
+        d.filter(),
+        SPLIT);
+  }
+
+  static NetworkSpec seeded(NetworkSpec n, long seed) {
+    return new NetworkSpec(
+        n.type(),
+        n.layers(),
+        n.activation(),
+        n.dropout(),
+        n.updater(),
+        n.learningRate(),
+        n.epochs(),
+        n.batchSize(),
+        n.earlyStoppingPatience(),
+        seed,
+        n.freezeLayers(),
+        n.fineTuneLearningRate());
+  }
+
+  /** The same network without transfer settings, for training the target from scratch. */
+  static NetworkSpec plain(NetworkSpec n) {
+    return new NetworkSpec(
+        n.type(),
+        n.layers(),
+        n.activation(),
+        n.dropout(),
+        n.updater(),
+        n.learningRate(),
+        n.epochs(),
+        n.batchSize(),
+        n.earlyStoppingPatience(),
+        n.seed(),
+        0,
+        null);
+  }
+
+  static JobSpec variant(
+      JobSpec j,
+      String name,
+      Strategy strategy,
+      String baseModel,
+      DatasetSpec data,
+      NetworkSpec net) {
+    JobKind kind =
+        switch (strategy) {
+          case SCRATCH -> JobKind.TRAIN;
+          case INCREMENTAL -> JobKind.RETRAIN;
+          case TRANSFER -> JobKind.FINETUNE;
+        };
+    return new JobSpec(
+        name,
+        j.team(),
+        kind,
+        strategy,
+        name,
+        baseModel,
+        null,
+        data,
+        net,
+        j.estimate(),
+        j.earliestStart(),
+        j.deadline(),
+        j.regions(),
+        j.home(),
+        j.interruptible(),
+        j.minSlice(),
+        j.priority(),
+        null,
+        null);
+  }
+}
