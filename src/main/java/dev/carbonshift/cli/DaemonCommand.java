@@ -6,6 +6,7 @@ import dev.carbonshift.daemon.DaemonConfig;
 import dev.carbonshift.daemon.ScaledClock;
 import dev.carbonshift.daemon.api.HttpApi;
 import dev.carbonshift.daemon.api.JobsFolder;
+import dev.carbonshift.store.Dialect;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ final class DaemonCommand implements Callable<Integer> {
         out.printf(
             "carbonshift daemon %s: store %s, API http://%s:%d%s%n",
             cs.owner(),
-            config.db(),
+            Dialect.redacted(config.db()),
             config.bind(),
             bound,
             folder.map(f -> ", watching " + config.jobsFolder().orElseThrow()).orElse(""));
@@ -117,7 +118,7 @@ final class DaemonCommand implements Callable<Integer> {
   private Map<String, String> overrides(Map<String, String> flags) {
     Map<String, String> m = new LinkedHashMap<>(flags);
     if (store.db != null) {
-      m.put("db", ctx.resolve(store.db).toString());
+      m.put("db", StoreOptions.dbSetting(ctx, store.db));
     }
     if (store.regions != null) {
       m.put("regions", store.regions);

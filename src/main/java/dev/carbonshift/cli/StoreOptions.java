@@ -31,13 +31,18 @@ public final class StoreOptions {
   DaemonConfig config(Context ctx, Map<String, String> more) {
     Map<String, String> flags = new LinkedHashMap<>();
     if (db != null) {
-      flags.put("db", ctx.resolve(db).toString());
+      flags.put("db", dbSetting(ctx, db));
     }
     if (regions != null) {
       flags.put("regions", regions);
     }
     flags.putAll(more);
     return DaemonConfig.load(Optional.empty(), ctx.env(), flags, places(ctx));
+  }
+
+  /** A path resolved against the working folder; a JDBC URL as given (it is no path). */
+  static String dbSetting(Context ctx, String db) {
+    return db.startsWith("jdbc:") ? db : ctx.resolve(db).toString();
   }
 
   static DaemonConfig.Places places(Context ctx) {

@@ -11,6 +11,7 @@ import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.Placement;
 import dev.carbonshift.plan.Slice;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.store.ClusterLock;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.StoredJob;
@@ -61,6 +62,15 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   private volatile Runnable jobsFolderScan = () -> {};
   private volatile TrainingListener listener = TrainingListener.NONE;
 
+  /**
+   * Set when the store is shared with other daemons: Quartz then runs clustered and fires each
+   * trigger on one daemon of the cluster, so this daemon's own periodic work (its heartbeats, its
+   * jobs folder) runs on a local timer instead, and planning rounds take a cluster-wide lock.
+   */
+  private final LocalTimer localTimer;
+
+  private final ClusterLock planClusterLock;
+
   private Daemon(Carbonshift cs) {
     this.cs = cs;
     this.config = cs.config();
@@ -69,6 +79,9 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     this.startedAt = clock.instant();
     this.deadRuns = new DeadRuns(cs.runs(), cs.jobs(), live, clock, config.deadAfter());
     Guard guard = new Guard(metrics::periodicTaskFailure);
+    boolean shared = cs.database().dialect().shared();
+    this.localTimer = shared ? new LocalTimer(guard, Timebase.of(clock)) : null;
+    this.planClusterLock = shared ? new ClusterLock(cs.database(), ClusterLock.PLAN) : null;
     this.triggers =
         QuartzTriggers.create(
             () -> cs.database().connect(),
@@ -84,7 +97,11 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
                 JOBS_FOLDER, d -> jobsFolderScan.run()),
             guard,
             config.schedulerThreads(),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            shared
+                ? QuartzTriggers.Cluster.postgresql(
+                    cs.owner(), QuartzTriggers.Cluster.DEFAULT_CHECKIN)
+                : QuartzTriggers.Cluster.NONE);
     this.recurring = new Recurring(cs.jobs(), cs.intake(), triggers, clock);
   }
 
@@ -109,13 +126,23 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       metrics.heartbeatMissed();
     }
     triggers.every("every-plan", PLAN, config.planEvery());
-    triggers.every("every-heartbeat", HEARTBEAT, config.heartbeatEvery());
     triggers.every("every-dead-runs", DEAD_RUNS, config.heartbeatEvery());
     triggers.every("every-refresh", REFRESH, config.forecastRefreshEvery());
-    if (config.jobsFolder().isPresent()) {
-      triggers.every("every-jobs-folder", JOBS_FOLDER, config.jobsFolderScanEvery());
-    } else {
+    if (localTimer != null) {
+      // a clustered trigger fires on any one daemon: each daemon beats for its own runs
+      triggers.cancel("every-heartbeat");
       triggers.cancel("every-jobs-folder");
+      localTimer.every(HEARTBEAT, config.heartbeatEvery(), this::heartbeat);
+      if (config.jobsFolder().isPresent()) {
+        localTimer.every(JOBS_FOLDER, config.jobsFolderScanEvery(), () -> jobsFolderScan.run());
+      }
+    } else {
+      triggers.every("every-heartbeat", HEARTBEAT, config.heartbeatEvery());
+      if (config.jobsFolder().isPresent()) {
+        triggers.every("every-jobs-folder", JOBS_FOLDER, config.jobsFolderScanEvery());
+      } else {
+        triggers.cancel("every-jobs-folder");
+      }
     }
     // the store is the truth: every planned job and every schedule gets its triggers again
     Map<String, PlacementRecord> placed = cs.placements().currentOfJobsIn(JobState.PLANNED);
@@ -155,11 +182,13 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
 
   @Override
   public Health health() {
+    List<String> alive = localTimer == null ? List.of(cs.owner()) : triggers.liveDaemons();
     return new Health(
         stopping ? "stopping" : Health.OK,
         cs.owner(),
         VERSION,
-        Duration.between(startedAt, clock.instant()));
+        Duration.between(startedAt, clock.instant()),
+        alive.isEmpty() ? List.of(cs.owner()) : alive);
   }
 
   /**
@@ -170,6 +199,11 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     // one trigger write per round, not per submission: a burst of POSTs shares one round
     if (!stopping && planPending.compareAndSet(false, true)) {
       triggers.at("plan-soon", PLAN, clock.instant(), Map.of("renewed", "false"));
+      if (localTimer != null) {
+        // the round may run on another daemon, which cannot clear this flag: once the trigger
+        // is written, whatever was submitted before it is seen by that round
+        planPending.set(false);
+      }
     }
   }
 
@@ -182,6 +216,18 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     if (stopping) {
       return;
     }
+    if (planClusterLock != null) {
+      planClusterLock.holding(
+          () -> {
+            planRoundHere(forecastsRenewed);
+            return null;
+          });
+    } else {
+      planRoundHere(forecastsRenewed);
+    }
+  }
+
+  private void planRoundHere(boolean forecastsRenewed) {
     synchronized (planLock) {
       planPending.set(false);
       long t0 = System.nanoTime();
@@ -390,6 +436,9 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     }
     stopping = true;
     LOG.info("stopping: {} runs asked to checkpoint", live.all().size());
+    if (localTimer != null) {
+      localTimer.stopFiringTask(JOBS_FOLDER);
+    }
     try {
       triggers.close();
     } catch (RuntimeException e) {
@@ -414,6 +463,10 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (localTimer != null) {
+        localTimer.close();
+      }
     }
     LOG.info("stopped");
   }

@@ -231,8 +231,11 @@ public record DaemonConfig(
   /** The effective configuration in one line, secrets only said to be set. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    asFlags()
-        .forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    Map<String, String> shown = new TreeMap<>(asFlags());
+    // a URL may carry a credential of its own (user:password@, ?password=): never shown
+    shown.put("db", dev.carbonshift.store.Dialect.redacted(db));
+    shown.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
     sb.append(", apiToken=").append(apiToken.isPresent() ? "set" : "not set");
     sb.append(", dbPassword=").append(dbPassword.isPresent() ? "set" : "not set");
     return sb.toString();

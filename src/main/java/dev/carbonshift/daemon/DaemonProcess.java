@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code carbonshift daemon} in a process of its own, on this JVM's Java and a given class path:
@@ -18,6 +19,17 @@ public final class DaemonProcess {
    */
   public static Process start(String classPath, Path config, double speed, Path workDir, Path log)
       throws IOException {
+    return start(classPath, config, speed, workDir, log, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, Path, double, Path, Path)}, with {@code env} added to the daemon's
+   * environment (the store's credentials, {@code CARBONSHIFT_DB_USER} and {@code
+   * CARBONSHIFT_DB_PASSWORD}, travel this way and never in the config file).
+   */
+  public static Process start(
+      String classPath, Path config, double speed, Path workDir, Path log, Map<String, String> env)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -30,6 +42,7 @@ public final class DaemonProcess {
     cmd.add("--speed");
     cmd.add(String.valueOf(speed));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.directory(workDir.toFile());

@@ -26,7 +26,12 @@ class IntensityRepositoryTest {
   void a_fresh_store_in_a_jvm_far_from_utc() {
     jvmZone = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-    repo = new IntensityRepository(Database.inMemory("intensity-" + UUID.randomUUID()));
+    repo = new IntensityRepository(open());
+  }
+
+  /** A fresh, empty store; the PostgreSQL subclass opens one on the server. */
+  Database open() {
+    return Database.inMemory("intensity-" + UUID.randomUUID());
   }
 
   @AfterEach

@@ -220,7 +220,9 @@ public final class HttpApi {
             .put("status", h.status())
             .put("daemonId", h.daemonId())
             .put("version", h.version())
-            .put("uptimeSeconds", h.uptime().toSeconds()));
+            .put("uptimeSeconds", h.uptime().toSeconds())
+            .put("daemonsAlive", h.liveDaemons().size())
+            .set("daemons", Json.MAPPER.valueToTree(h.liveDaemons())));
   }
 
   private StoredJob job(String id) {

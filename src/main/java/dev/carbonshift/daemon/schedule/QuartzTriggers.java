@@ -2,12 +2,16 @@ package dev.carbonshift.daemon.schedule;
 
 import dev.carbonshift.daemon.Timebase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -47,12 +51,57 @@ public final class QuartzTriggers implements Triggers {
   private final Clock clock;
   private final Timebase timebase;
   private final String dataSource;
+  private final Cluster cluster;
+  private final Supplier<Connection> connections;
 
-  private QuartzTriggers(Scheduler scheduler, Clock clock, String dataSource) {
+  /**
+   * How the scheduler shares its store: alone (H2, one daemon), or clustered with the other daemons
+   * on a shared database, each checking in under its own name.
+   *
+   * @param instanceName this daemon's name in the cluster (its process name, host:pid:start)
+   * @param checkinInterval how often it checks in; a daemon silent for about two intervals is taken
+   *     for dead and the others recover its triggers
+   */
+  public record Cluster(
+      boolean clustered, String delegateClass, String instanceName, Duration checkinInterval) {
+    /** One daemon alone on its store. */
+    public static final Cluster NONE =
+        new Cluster(
+            false, "org.quartz.impl.jdbcjobstore.StdJDBCDelegate", "AUTO", Duration.ofSeconds(7));
+
+    /** Quartz's default check-in interval (7.5 s: fail-over found in about 15 s). */
+    public static final Duration DEFAULT_CHECKIN = Duration.ofMillis(7_500);
+
+    /** Clustered on PostgreSQL. */
+    public static Cluster postgresql(String instanceName, Duration checkinInterval) {
+      return new Cluster(
+          true, "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate", instanceName, checkinInterval);
+    }
+  }
+
+  private QuartzTriggers(
+      Scheduler scheduler,
+      Clock clock,
+      String dataSource,
+      Cluster cluster,
+      Supplier<Connection> connections) {
     this.scheduler = scheduler;
     this.clock = clock;
     this.timebase = Timebase.of(clock);
     this.dataSource = dataSource;
+    this.cluster = cluster;
+    this.connections = connections;
+  }
+
+  /** As the full {@code create}, for one daemon alone on its store. */
+  public static QuartzTriggers create(
+      Supplier<Connection> connections,
+      Clock clock,
+      Map<String, Task> tasks,
+      Guard guard,
+      int threads,
+      Duration misfireThreshold) {
+    return create(connections, clock, tasks, guard, threads, misfireThreshold, Cluster.NONE);
   }
 
   /**
@@ -69,28 +118,35 @@ public final class QuartzTriggers implements Triggers {
       Map<String, Task> tasks,
       Guard guard,
       int threads,
-      Duration misfireThreshold) {
+      Duration misfireThreshold,
+      Cluster cluster) {
     String ds = "carbonshift-" + UUID.randomUUID();
     DBConnectionManager.getInstance().addConnectionProvider(ds, new Provider(connections));
     Properties p = new Properties();
     p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME);
-    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "AUTO");
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, cluster.instanceName());
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    p.setProperty(
-        "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", cluster.delegateClass());
     p.setProperty("org.quartz.jobStore.dataSource", ds);
     p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     p.setProperty("org.quartz.jobStore.useProperties", "true");
-    p.setProperty("org.quartz.jobStore.isClustered", "false");
+    p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(cluster.clustered()));
+    if (cluster.clustered()) {
+      p.setProperty(
+          "org.quartz.jobStore.clusterCheckinInterval",
+          String.valueOf(cluster.checkinInterval().toMillis()));
+      // one daemon at a time takes due triggers, under the TRIGGER_ACCESS row lock
+      p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    }
     p.setProperty(
         "org.quartz.jobStore.misfireThreshold", String.valueOf(misfireThreshold.toMillis()));
     try {
       Scheduler s = new StdSchedulerFactory(p).getScheduler();
       s.setJobFactory(new Factory(tasks, guard));
-      QuartzTriggers t = new QuartzTriggers(s, clock, ds);
+      QuartzTriggers t = new QuartzTriggers(s, clock, ds, cluster, connections);
       for (String task : tasks.keySet()) {
         JobDetail job =
             JobBuilder.newJob(Dispatch.class)
@@ -171,6 +227,37 @@ public final class QuartzTriggers implements Triggers {
       throw new IllegalStateException("cannot remove trigger " + key + ": " + e.getMessage(), e);
     }
   }
+
+  @Override
+  public List<String> liveDaemons() {
+    if (!cluster.clustered()) {
+      return List.of();
+    }
+    // Quartz checks in on the wall clock (the timebase); late by two intervals is dead to it
+    long since =
+        timebase.toBase(clock.instant()).toEpochMilli()
+            - 2 * cluster.checkinInterval().toMillis()
+            - CHECKIN_SLACK_MS;
+    try (Connection c = connections.get();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?"
+                    + " AND LAST_CHECKIN_TIME >= ? ORDER BY INSTANCE_NAME")) {
+      ps.setString(1, SCHEDULER_NAME);
+      ps.setLong(2, since);
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the cluster's daemons: " + e.getMessage(), e);
+    }
+  }
+
+  private static final long CHECKIN_SLACK_MS = 2_000;
 
   @Override
   public void start() {

@@ -2,6 +2,7 @@ package dev.carbonshift.daemon.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,14 @@ public interface Triggers extends AutoCloseable {
 
   /** Removes {@code key}'s trigger, if any. */
   void cancel(String key);
+
+  /**
+   * The daemons that share these triggers and checked in lately, by name; empty where the scheduler
+   * is not clustered (the daemon is then alone).
+   */
+  default List<String> liveDaemons() {
+    return List.of();
+  }
 
   /** Starts firing; triggers scheduled before start fire from then on. */
   void start();
