@@ -19,26 +19,7 @@ class CheckpointResumeTest {
   void a_run_resumed_from_its_checkpoint_ends_with_the_same_parameters_as_an_uninterrupted_one()
       throws Exception {
     Clock clock = TrainFixtures.ticking();
-    var job =
-        TrainFixtures.job(
-            "gb",
-            "gb",
-            Strategy.SCRATCH,
-            null,
-            new dev.carbonshift.job.DatasetSpec(
-                "gb-2019-12.csv",
-                java.util.List.of(),
-                "Carbon Intensity",
-                "Time",
-                null,
-                null,
-                12,
-                1,
-                1.0,
-                null,
-                null),
-            TrainFixtures.mlp(5, 0.003, 0),
-            new Target("rmse", 0.0));
+    var job = gbJob(new Target("rmse", 0.0));
 
     var whole =
         TrainFixtures.completed(
