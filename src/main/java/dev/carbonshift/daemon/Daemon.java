@@ -402,6 +402,14 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
 
   private void heartbeat() {
     cs.runs().heartbeat(live.runIds(), clock.instant());
+    // a cancel may have reached the store through another daemon (or the CLI on the store): the
+    // run stops at its next checkpoint instead of training on to a result nobody wants
+    for (LiveRun run : live.all()) {
+      cs.jobs()
+          .find(run.jobId())
+          .filter(j -> j.state() == JobState.CANCELLED)
+          .ifPresent(j -> run.requestStop(JobState.CANCELLED, "cancelled: " + j.stateReason()));
+    }
   }
 
   private void sweepDeadRuns() {

@@ -213,10 +213,13 @@ public final class JobRunner {
     } else if (outcome instanceof TrainingOutcome.Stopped s) {
       runs.finish(runId, RunState.INTERRUPTED, account, energy.samples());
       runs.endReason(runId, live.reason() + " after " + s.epochsDone() + " epochs");
-      jobs.transition(
-          job.id(),
-          live.then(),
-          live.reason() + "; stopped at a checkpoint after " + s.epochsDone() + " epochs");
+      if (jobs.find(job.id()).map(StoredJob::state).orElse(null) != live.then()) {
+        // (already there when the stop came from the store, e.g. a cancel on another daemon)
+        jobs.transition(
+            job.id(),
+            live.then(),
+            live.reason() + "; stopped at a checkpoint after " + s.epochsDone() + " epochs");
+      }
     } else {
       TrainingOutcome.Failed f = (TrainingOutcome.Failed) outcome;
       runs.finish(runId, RunState.FAILED, account, energy.samples());

@@ -120,4 +120,12 @@ final class DaemonFixture {
   static List<StoredJob> occurrencesOf(Carbonshift cs, String parentId) {
     return cs.jobs().all().stream().filter(j -> parentId.equals(j.parentId())).toList();
   }
+
+  /** Epochs a run has finished, as its heartbeats recorded them. */
+  static int epochsOf(Carbonshift cs, dev.carbonshift.store.RunRecord r) {
+    return cs.database()
+        .jdbc()
+        .queryOne("SELECT epochs_done FROM runs WHERE id = ?", rs -> rs.getInt(1), r.id())
+        .orElse(0);
+  }
 }

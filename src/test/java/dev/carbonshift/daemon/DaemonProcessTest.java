@@ -142,13 +142,9 @@ class DaemonProcessTest {
         .until(
             () ->
                 cs.runs().forJob(jobId).stream()
-                    .anyMatch(r -> r.state() == RunState.RUNNING && epochsOf(cs, r) >= epochs));
-  }
-
-  private static int epochsOf(Carbonshift cs, RunRecord r) {
-    return cs.database()
-        .jdbc()
-        .queryOne("SELECT epochs_done FROM runs WHERE id = ?", rs -> rs.getInt(1), r.id())
-        .orElse(0);
+                    .anyMatch(
+                        r ->
+                            r.state() == RunState.RUNNING
+                                && DaemonFixture.epochsOf(cs, r) >= epochs));
   }
 }

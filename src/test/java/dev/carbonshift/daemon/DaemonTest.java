@@ -122,6 +122,55 @@ class DaemonTest {
     }
   }
 
+  @Test
+  void a_cancel_that_reaches_the_store_elsewhere_stops_the_running_training_at_a_checkpoint()
+      throws Exception {
+    DaemonFixture f = new DaemonFixture(dir);
+    ScaledClock clock = clockAt(T0);
+    try (Carbonshift cs = f.open(clock);
+        Daemon daemon = Daemon.create(cs)) {
+      StoredJob job =
+          cs.intake().submit(List.of(f.descriptor("long", 400, "deadline: 24h"))).get(0);
+      // placed by hand from now on, for half a day: it starts as soon as the daemon does
+      Instant now = clock.instant();
+      cs.placements()
+          .save(
+              new PlacementRecord(
+                  0,
+                  job.id(),
+                  now,
+                  "gb",
+                  now,
+                  now.plus(Duration.ofHours(12)),
+                  null,
+                  0.1,
+                  10,
+                  20,
+                  "placed by the test",
+                  null));
+      cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
+      daemon.start();
+      await()
+          .atMost(WITHIN)
+          .until(
+              () ->
+                  cs.runs().forJob(job.id()).stream()
+                      .anyMatch(r -> DaemonFixture.epochsOf(cs, r) >= 2));
+
+      // as another daemon's DELETE /jobs (or the CLI on the store) would: the store only
+      cs.jobs().transition(job.id(), JobState.CANCELLED, "cancelled by another daemon");
+
+      await()
+          .atMost(WITHIN)
+          .until(() -> cs.runs().forJob(job.id()).get(0).state() == RunState.INTERRUPTED);
+      RunRecord run = cs.runs().forJob(job.id()).get(0);
+      assertThat(DaemonFixture.epochsOf(cs, run)).isLessThan(400);
+      assertThat(run.endReason()).contains("cancelled by another daemon");
+      assertThat(cs.jobs().find(job.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+      assertThat(cs.models().list("long")).isEmpty();
+    }
+  }
+
   private static long startTriggers(Carbonshift cs, String jobId) {
     return cs.database()
         .jdbc()
