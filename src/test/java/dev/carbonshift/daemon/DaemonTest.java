@@ -149,6 +149,23 @@ class DaemonTest {
                   "placed by the test",
                   null));
       cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
+      // from its second epoch the training keeps pace with the daemon's clock until two heartbeats
+      // after the cancel, so that a fast machine cannot finish all 400 epochs before one beats
+      java.util.concurrent.atomic.AtomicReference<Instant> cancelledAt =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Duration twoBeats = f.config.heartbeatEvery().multipliedBy(2);
+      daemon.listen(
+          e -> {
+            if (e.epoch() >= 2) {
+              await()
+                  .atMost(WITHIN)
+                  .pollInterval(Duration.ofMillis(20))
+                  .until(
+                      () ->
+                          cancelledAt.get() != null
+                              && clock.instant().isAfter(cancelledAt.get().plus(twoBeats)));
+            }
+          });
       daemon.start();
       await()
           .atMost(WITHIN)
@@ -159,6 +176,7 @@ class DaemonTest {
 
       // as another daemon's DELETE /jobs (or the CLI on the store) would: the store only
       cs.jobs().transition(job.id(), JobState.CANCELLED, "cancelled by another daemon");
+      cancelledAt.set(clock.instant());
 
       await()
           .atMost(WITHIN)

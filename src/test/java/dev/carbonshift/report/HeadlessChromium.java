@@ -227,9 +227,22 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    // Chromium's helpers (zygote, renderer, crashpad) outlive a killed main process and keep
+    // writing into the profile, which the test's temporary folder then fails to delete
+    java.util.List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle h : helpers) {
+      h.destroy();
+    }
+    for (ProcessHandle h : helpers) {
+      try {
+        h.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        h.destroyForcibly();
+      }
     }
   }
 }
