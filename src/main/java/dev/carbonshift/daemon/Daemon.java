@@ -266,7 +266,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
                   + " re-planned");
       return;
     }
-    arm(job, p);
+    arm(p);
   }
 
   /**
@@ -282,12 +282,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   /** Triggers for every planned placement whose start has come within {@link #armAhead}. */
   private void armDue() {
     Instant by = clock.instant().plus(armAhead());
-    Map<String, PlacementRecord> near = cs.placements().currentStartingBy(JobState.PLANNED, by);
-    for (StoredJob j : cs.jobs().inState(JobState.PLANNED)) {
-      PlacementRecord p = near.get(j.id());
-      if (p != null) {
-        arm(j, p);
-      }
+    for (PlacementRecord p : cs.placements().currentStartingBy(JobState.PLANNED, by).values()) {
+      arm(p);
     }
   }
 
@@ -295,7 +291,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
    * A start trigger at each slice of the placement that starts within {@link #armAhead}, and a stop
    * trigger at each such slice's end; later slices are armed by a later round.
    */
-  private void arm(StoredJob job, PlacementRecord p) {
+  private void arm(PlacementRecord p) {
     List<Slice> ws = QueuePlanner.slices(p);
     Instant now = clock.instant();
     Instant horizon = now.plus(armAhead());
@@ -309,13 +305,13 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       }
       Map<String, String> data =
           Map.of(
-              "job", job.id(),
+              "job", p.jobId(),
               "placement", String.valueOf(p.id()),
               "slice", String.valueOf(i),
               "at", w.start().toString());
-      triggers.at("start:" + job.id() + ":" + i, START, w.start(), data);
+      triggers.at("start:" + p.jobId() + ":" + i, START, w.start(), data);
       if (ws.size() > 1) {
-        triggers.at("stop:" + job.id() + ":" + i, STOP, w.end(), data);
+        triggers.at("stop:" + p.jobId() + ":" + i, STOP, w.end(), data);
       }
     }
   }
