@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -82,6 +83,30 @@ public record Forecast(String zone, Instant issuedAt, List<IntensityPoint> point
       }
     }
     return OptionalDouble.empty();
+  }
+
+  /**
+   * Mean intensity over {@code [from, to)} as accounting needs it: the time-weighted mean, the
+   * least trustworthy kind of value used, and the share of actual values; empty when the points do
+   * not cover the whole interval.
+   */
+  public Optional<IntensityOver> over(Instant from, Instant to) {
+    OptionalDouble mean = meanGramsPerKwh(from, to);
+    if (mean.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IntensityPoint> pts = between(from, to);
+    IntensityKind basis = IntensityKind.ACTUAL;
+    double actual = 0;
+    for (IntensityPoint p : pts) {
+      basis = basis.worst(p.kind());
+      Instant a = p.start().isAfter(from) ? p.start() : from;
+      Instant b = p.end().isBefore(to) ? p.end() : to;
+      actual += p.kind() == IntensityKind.ACTUAL ? secondsBetween(a, b) : 0;
+    }
+    return Optional.of(
+        new IntensityOver(
+            mean.getAsDouble(), basis, actual / secondsBetween(from, to), 1, pts.get(0).source()));
   }
 
   /** Points that overlap {@code [from, to)}. */

@@ -1,12 +1,12 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.SampledSession;
 import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.IntensityBasis;
-import dev.carbonshift.energy.account.IntensityOver;
 import dev.carbonshift.energy.account.IntensityTimeline;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.account.RunAccounting;
@@ -267,7 +267,7 @@ public final class MeasureCommand implements Callable<Integer> {
           ? Optional.of(
               new IntensityOver(
                   g.getAsDouble(),
-                  IntensityBasis.ESTIMATE,
+                  IntensityKind.ESTIMATE,
                   0,
                   1,
                   "Electricity Maps yearly average " + y.year()))

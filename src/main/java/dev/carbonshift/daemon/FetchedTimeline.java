@@ -1,11 +1,8 @@
 package dev.carbonshift.daemon;
 
 import dev.carbonshift.carbon.Forecast;
-import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.IntensityPoint;
+import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.chain.CarbonSources;
-import dev.carbonshift.energy.account.IntensityBasis;
-import dev.carbonshift.energy.account.IntensityOver;
 import dev.carbonshift.energy.account.IntensityTimeline;
 import dev.carbonshift.region.Region;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The intensities a finished run saw, as the carbon sources give them (actuals where the window has
@@ -50,21 +46,7 @@ final class FetchedTimeline implements IntensityTimeline {
     if (!t.isAfter(f)) {
       t = f.plusSeconds(1);
     }
-    Forecast fc = covering(r, f, t);
-    OptionalDouble mean = fc.meanGramsPerKwh(f, t);
-    if (mean.isEmpty()) {
-      return Optional.empty();
-    }
-    List<IntensityPoint> pts = fc.between(f, t);
-    long actual = pts.stream().filter(x -> x.kind() == IntensityKind.ACTUAL).count();
-    IntensityBasis basis =
-        pts.stream().allMatch(x -> x.kind() == IntensityKind.ESTIMATE)
-            ? IntensityBasis.ESTIMATE
-            : actual == pts.size() ? IntensityBasis.ACTUAL : IntensityBasis.FORECAST;
-    double share = pts.isEmpty() ? 0 : (double) actual / pts.size();
-    return Optional.of(
-        new IntensityOver(
-            mean.getAsDouble(), basis, share, 1, pts.isEmpty() ? "?" : pts.get(0).source()));
+    return covering(r, f, t).over(f, t);
   }
 
   /** A fetched forecast of the region's zone that spans [f, t), fetching one if none does. */

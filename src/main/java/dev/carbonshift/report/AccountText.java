@@ -1,10 +1,10 @@
 package dev.carbonshift.report;
 
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.account.Emissions;
 import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.IntensityBasis;
-import dev.carbonshift.energy.account.IntensityOver;
 import dev.carbonshift.energy.account.RunAccount;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class AccountText {
   private static List<String> emissions(String prefix, Emissions e) {
     IntensityOver i = e.intensity();
     String kind = i.basis().name().toLowerCase(Locale.ROOT);
-    if (i.basis() != IntensityBasis.ESTIMATE && i.actualShare() > 0 && i.actualShare() < 1) {
+    if (i.basis() != IntensityKind.ESTIMATE && i.actualShare() > 0 && i.actualShare() < 1) {
       kind += String.format(Locale.ROOT, ", %.0f%% actual", 100 * i.actualShare());
     }
     return List.of(

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.IntensityBasis;
 import dev.carbonshift.energy.account.IntensityTimeline;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.account.RunAccounting;
@@ -65,7 +65,7 @@ class CodeCarbonCsvTest {
         energy,
         new RunAccounting.Place("es", "ES", 1.2),
         Optional.empty(),
-        IntensityTimeline.constant(200, IntensityBasis.ESTIMATE, "yearly"));
+        IntensityTimeline.constant(200, IntensityKind.ESTIMATE, "yearly"));
   }
 
   static CodeCarbonCsv.Meta meta() {

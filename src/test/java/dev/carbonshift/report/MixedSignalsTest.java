@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carbonshift.energy.account.IntensityBasis;
+import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.report.ReportStore.Spec;
 import dev.carbonshift.store.RunState;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class MixedSignalsTest {
           List.of(1.5),
           null,
           400.0,
-          IntensityBasis.FORECAST,
+          IntensityKind.FORECAST,
           0,
           "watttime",
           380,

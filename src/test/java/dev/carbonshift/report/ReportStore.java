@@ -3,6 +3,7 @@ package dev.carbonshift.report;
 import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.Signal;
@@ -11,8 +12,6 @@ import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.energy.account.Emissions;
 import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.IntensityBasis;
-import dev.carbonshift.energy.account.IntensityOver;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.region.Region;
@@ -60,7 +59,7 @@ final class ReportStore implements AutoCloseable {
       List<Double> gpuKwh,
       Double ramKwh,
       Double gramsPerKwh,
-      IntensityBasis basis,
+      IntensityKind basis,
       double actualShare,
       String source,
       double homeGramsPerKwh,
@@ -138,7 +137,7 @@ final class ReportStore implements AutoCloseable {
             List.of(1.0),
             null,
             40.0,
-            IntensityBasis.ACTUAL,
+            IntensityKind.ACTUAL,
             1.0,
             "trace:FR_2024_hourly.csv",
             160,
@@ -154,7 +153,7 @@ final class ReportStore implements AutoCloseable {
             List.of(2.0),
             0.25,
             50.0,
-            IntensityBasis.FORECAST,
+            IntensityKind.FORECAST,
             0.5,
             "trace:FR_2024_hourly.csv",
             150,
@@ -183,7 +182,7 @@ final class ReportStore implements AutoCloseable {
             List.of(0.25, 0.25),
             0.125,
             120.0,
-            IntensityBasis.ACTUAL,
+            IntensityKind.ACTUAL,
             1.0,
             "trace:ES_2024_hourly.csv",
             120,
@@ -211,7 +210,7 @@ final class ReportStore implements AutoCloseable {
             List.of(3.0),
             0.5,
             30.0,
-            IntensityBasis.ESTIMATE,
+            IntensityKind.ESTIMATE,
             0.0,
             "yearly:2024",
             380,
@@ -239,7 +238,7 @@ final class ReportStore implements AutoCloseable {
             List.of(0.02),
             null,
             200.0,
-            IntensityBasis.FORECAST,
+            IntensityKind.FORECAST,
             0.0,
             "trace:GB_2024_hourly.csv",
             200,
@@ -267,7 +266,7 @@ final class ReportStore implements AutoCloseable {
         List.of(),
         null,
         null,
-        IntensityBasis.ACTUAL,
+        IntensityKind.ACTUAL,
         0.0,
         null,
         0,
@@ -284,7 +283,7 @@ final class ReportStore implements AutoCloseable {
         List.of(7.0),
         null,
         300.0,
-        IntensityBasis.ACTUAL,
+        IntensityKind.ACTUAL,
         1.0,
         "trace:GB_2024_hourly.csv",
         300,
@@ -300,7 +299,7 @@ final class ReportStore implements AutoCloseable {
         List.of(9.0),
         null,
         300.0,
-        IntensityBasis.ACTUAL,
+        IntensityKind.ACTUAL,
         1.0,
         "trace:GB_2024_hourly.csv",
         300,
@@ -333,7 +332,7 @@ final class ReportStore implements AutoCloseable {
       List<Double> gpus,
       Double ram,
       Double grams,
-      IntensityBasis basis,
+      IntensityKind basis,
       double actualShare,
       String source,
       double homeGrams,
@@ -404,7 +403,7 @@ final class ReportStore implements AutoCloseable {
                 h.zone(),
                 h.pue(),
                 spec.itKwh() * h.pue(),
-                new IntensityOver(homeGrams, IntensityBasis.ACTUAL, 1, 1, "trace:home"),
+                new IntensityOver(homeGrams, IntensityKind.ACTUAL, 1, 1, "trace:home"),
                 spec.baselineKg()));
     RunAccount a =
         new RunAccount(

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.IntensityBasis;
 import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.account.RunAccounting;
 import dev.carbonshift.energy.account.RunEnergy;
@@ -96,9 +96,9 @@ class RunRepositoryTest {
           new SeriesTimeline(
               List.of(
                   new SeriesTimeline.Slot(
-                      "ES", T0.minusSeconds(3600), end, 120, IntensityBasis.FORECAST, "trace"),
+                      "ES", T0.minusSeconds(3600), end, 120, IntensityKind.FORECAST, "trace"),
                   new SeriesTimeline.Slot(
-                      "DE", T0.minus(Duration.ofHours(9)), T0, 380, IntensityBasis.ACTUAL, "em")));
+                      "DE", T0.minus(Duration.ofHours(9)), T0, 380, IntensityKind.ACTUAL, "em")));
       return RunAccounting.account(
           energy,
           new RunAccounting.Place("es", "ES", 1.2),

@@ -1,5 +1,7 @@
 package dev.carbonshift.energy.account;
 
+import dev.carbonshift.carbon.IntensityOver;
+
 /**
  * Emissions of some energy in a zone over a period.
  *

@@ -1,5 +1,7 @@
 package dev.carbonshift.energy.account;
 
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,9 +18,9 @@ public interface IntensityTimeline {
   Optional<IntensityOver> over(String zone, Instant from, Instant to);
 
   /** One value for every zone and time, e.g. a yearly average marked {@code ESTIMATE}. */
-  static IntensityTimeline constant(double gramsPerKwh, IntensityBasis basis, String source) {
+  static IntensityTimeline constant(double gramsPerKwh, IntensityKind basis, String source) {
     IntensityOver v =
-        new IntensityOver(gramsPerKwh, basis, basis == IntensityBasis.ACTUAL ? 1 : 0, 1, source);
+        new IntensityOver(gramsPerKwh, basis, basis == IntensityKind.ACTUAL ? 1 : 0, 1, source);
     return (zone, from, to) -> Optional.of(v);
   }
 }

@@ -1,5 +1,7 @@
 package dev.carbonshift.energy.account;
 
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.Method;
@@ -98,7 +100,7 @@ public final class RunAccounting {
     double grams = 0;
     double actual = 0;
     double timeCoverage = 0;
-    IntensityBasis basis = IntensityBasis.ACTUAL;
+    IntensityKind basis = IntensityKind.ACTUAL;
     List<String> sources = new ArrayList<>();
     for (int i = 0; i < profile.weights.length; i++) {
       double w = profile.weights[i];

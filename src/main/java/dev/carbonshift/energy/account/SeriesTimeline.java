@@ -1,5 +1,7 @@
 package dev.carbonshift.energy.account;
 
+import dev.carbonshift.carbon.IntensityKind;
+import dev.carbonshift.carbon.IntensityOver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class SeriesTimeline implements IntensityTimeline {
       Instant start,
       Instant end,
       double gramsPerKwh,
-      IntensityBasis basis,
+      IntensityKind basis,
       String source) {
     public Slot {
       Objects.requireNonNull(zone, "zone");
@@ -57,7 +59,7 @@ public final class SeriesTimeline implements IntensityTimeline {
     double covered = 0;
     double actual = 0;
     double weighted = 0;
-    IntensityBasis basis = IntensityBasis.ACTUAL;
+    IntensityKind basis = IntensityKind.ACTUAL;
     List<String> sources = new ArrayList<>();
     Instant a = null;
     for (Instant b : cuts) {
@@ -68,7 +70,7 @@ public final class SeriesTimeline implements IntensityTimeline {
           Slot s = best.get();
           covered += seconds;
           weighted += s.gramsPerKwh() * seconds;
-          actual += s.basis() == IntensityBasis.ACTUAL ? seconds : 0;
+          actual += s.basis() == IntensityKind.ACTUAL ? seconds : 0;
           basis = basis.worst(s.basis());
           if (!sources.contains(s.source())) {
             sources.add(s.source());

@@ -3,6 +3,7 @@ package dev.carbonshift.energy.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
@@ -52,15 +53,15 @@ class RunAccountingTest {
     return new RunEnergy(T10, T10.plus(d), reading, samples, Duration.ofSeconds(60), List.of());
   }
 
-  static Slot slot(String zone, int hour, double g, IntensityBasis basis) {
+  static Slot slot(String zone, int hour, double g, IntensityKind basis) {
     Instant s = T10.plus(Duration.ofHours(hour));
     return new Slot(
         zone, s, s.plus(Duration.ofHours(1)), g, basis, "test-" + basis.name().toLowerCase());
   }
 
   static Stream<Arguments> table() {
-    var A = IntensityBasis.ACTUAL;
-    var F = IntensityBasis.FORECAST;
+    var A = IntensityKind.ACTUAL;
+    var F = IntensityKind.FORECAST;
     return Stream.of(
         // name, hourly watts, slots, expected g/kWh, expected basis, expected actual share
         Arguments.of(
@@ -111,7 +112,7 @@ class RunAccountingTest {
       double[] watts,
       List<Slot> slots,
       double grams,
-      IntensityBasis basis,
+      IntensityKind basis,
       double actualShare) {
     RunEnergy energy = run(watts);
     RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), new SeriesTimeline(slots));
@@ -136,13 +137,13 @@ class RunAccountingTest {
     var timeline =
         new SeriesTimeline(
             List.of(
-                slot("ES", 0, 100, IntensityBasis.ACTUAL),
+                slot("ES", 0, 100, IntensityKind.ACTUAL),
                 new Slot(
                     "DE",
                     submitted,
                     submitted.plus(Duration.ofHours(1)),
                     400,
-                    IntensityBasis.ACTUAL,
+                    IntensityKind.ACTUAL,
                     "de")));
 
     RunAccount a =
@@ -159,7 +160,7 @@ class RunAccountingTest {
   @Test
   void no_intensity_for_the_home_leaves_the_baseline_unknown_and_says_so() {
     RunEnergy energy = run(1000);
-    var timeline = new SeriesTimeline(List.of(slot("ES", 0, 100, IntensityBasis.ACTUAL)));
+    var timeline = new SeriesTimeline(List.of(slot("ES", 0, 100, IntensityKind.ACTUAL)));
     RunAccount a = RunAccounting.account(energy, ES, Optional.of(new Home(DE, T10)), timeline);
     assertThat(a.baseline()).isEmpty();
     assertThat(a.avoidedKgCo2e()).isEmpty();
@@ -170,7 +171,7 @@ class RunAccountingTest {
   @Test
   void partial_coverage_is_noted_and_charged_at_the_covered_mean() {
     RunEnergy energy = run(1000, 1000);
-    var timeline = new SeriesTimeline(List.of(slot("ES", 0, 120, IntensityBasis.ACTUAL)));
+    var timeline = new SeriesTimeline(List.of(slot("ES", 0, 120, IntensityKind.ACTUAL)));
     RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), timeline);
     assertThat(a.emissions().orElseThrow().intensity().gramsPerKwh()).isCloseTo(120, within(1e-9));
     assertThat(a.emissions().orElseThrow().intensity().coverage()).isCloseTo(0.5, within(1e-9));
@@ -184,9 +185,9 @@ class RunAccountingTest {
             run(1000),
             ES,
             Optional.empty(),
-            IntensityTimeline.constant(150, IntensityBasis.ESTIMATE, "yearly 2024"));
+            IntensityTimeline.constant(150, IntensityKind.ESTIMATE, "yearly 2024"));
     Emissions e = a.emissions().orElseThrow();
-    assertThat(e.intensity().basis()).isEqualTo(IntensityBasis.ESTIMATE);
+    assertThat(e.intensity().basis()).isEqualTo(IntensityKind.ESTIMATE);
     assertThat(e.intensity().source()).isEqualTo("yearly 2024");
     assertThat(e.kgCo2e()).isCloseTo(1.2 * 0.150, within(1e-12));
   }
@@ -238,8 +239,8 @@ class RunAccountingTest {
     var timeline =
         new SeriesTimeline(
             List.of(
-                slot("ES", 0, 100, IntensityBasis.ACTUAL),
-                slot("ES", 1, 200, IntensityBasis.ACTUAL)));
+                slot("ES", 0, 100, IntensityKind.ACTUAL),
+                slot("ES", 1, 200, IntensityKind.ACTUAL)));
     RunAccount a = RunAccounting.account(energy, ES, Optional.empty(), timeline);
     assertThat(a.emissions().orElseThrow().intensity().gramsPerKwh()).isCloseTo(150, within(1e-9));
   }

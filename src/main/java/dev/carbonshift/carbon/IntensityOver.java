@@ -1,4 +1,4 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.carbon;
 
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param source where the values came from, for reports
  */
 public record IntensityOver(
-    double gramsPerKwh, IntensityBasis basis, double actualShare, double coverage, String source) {
+    double gramsPerKwh, IntensityKind basis, double actualShare, double coverage, String source) {
   public IntensityOver {
     Objects.requireNonNull(basis, "basis");
     Objects.requireNonNull(source, "source");
