@@ -11,7 +11,11 @@ import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.ApiJson;
 import dev.carbonshift.carbon.http.ApiJson.BadResponse;
+import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
+import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
@@ -28,6 +32,34 @@ import java.util.Map;
  */
 public final class CarbonAwareSdkSource implements CarbonSource {
   public static final String NAME = "casdk";
+
+  /**
+   * Asked only when {@code CARBONSHIFT_CASDK_URL} is set (it is self-hosted); reads {@code
+   * CARBONSHIFT_CASDK_SIGNAL} (what the SDK fronts), {@code CARBONSHIFT_CASDK_LOCATIONS}
+   * (region=location pairs) and the endpoint settings.
+   */
+  public static final SourceFactory FACTORY =
+      new SourceFactory() {
+        @Override
+        public String name() {
+          return NAME;
+        }
+
+        @Override
+        public Configured read(Settings s) {
+          Endpoint e = s.endpoint(NAME, null, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+          Signal signal = s.signal("CARBONSHIFT_CASDK_SIGNAL", Signal.MARGINAL);
+          Map<String, String> locations = s.pairs("CARBONSHIFT_CASDK_LOCATIONS");
+          if (e == null) {
+            return Configured.missing(NAME, "set CARBONSHIFT_CASDK_URL");
+          }
+          return Configured.ready(
+              NAME,
+              e,
+              List.of(),
+              (http, clock) -> new CarbonAwareSdkSource(http, signal, locations, clock));
+        }
+      };
 
   private final HttpFetcher http;
   private final Signal signal;

@@ -6,15 +6,11 @@ import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.YearlyAverageSource;
 import dev.carbonshift.carbon.YearlyAverages;
-import dev.carbonshift.carbon.casdk.CarbonAwareSdkSource;
-import dev.carbonshift.carbon.electricitymaps.ElectricityMapsSource;
-import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.carbon.http.Sleeper;
+import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.carbon.trace.TraceReader;
 import dev.carbonshift.carbon.trace.TraceReplaySource;
-import dev.carbonshift.carbon.ukgrid.UkGridSource;
-import dev.carbonshift.carbon.watttime.WattTimeSource;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
 import java.io.IOException;
@@ -70,41 +66,12 @@ public final class CarbonSources implements AutoCloseable {
       Sleeper sleeper) {
     Map<String, CarbonSource> sources = new LinkedHashMap<>();
     List<HttpFetcher> fetchers = new ArrayList<>();
-    if (config.notConfigured(ElectricityMapsSource.NAME).isEmpty()) {
-      HttpFetcher http =
-          fetcher(
-              config.electricityMaps(), clock, sleeper, fetchers, config.electricityMapsToken());
-      sources.put(
-          ElectricityMapsSource.NAME,
-          new ElectricityMapsSource(
-              http, config.electricityMapsToken(), config.electricityMapsFactor(), clock));
-    }
-    if (config.notConfigured(WattTimeSource.NAME).isEmpty()) {
-      HttpFetcher http =
-          fetcher(
-              config.wattTime(),
-              clock,
-              sleeper,
-              fetchers,
-              config.wattTimeUsername(),
-              config.wattTimePassword());
-      sources.put(
-          WattTimeSource.NAME,
-          new WattTimeSource(http, config.wattTimeUsername(), config.wattTimePassword(), clock));
-    }
-    if (config.notConfigured(UkGridSource.NAME).isEmpty()) {
-      sources.put(
-          UkGridSource.NAME,
-          new UkGridSource(fetcher(config.ukGrid(), clock, sleeper, fetchers), clock));
-    }
-    if (config.notConfigured(CarbonAwareSdkSource.NAME).isEmpty()) {
-      sources.put(
-          CarbonAwareSdkSource.NAME,
-          new CarbonAwareSdkSource(
-              fetcher(config.casdk(), clock, sleeper, fetchers),
-              config.casdkSignal(),
-              config.casdkLocations(),
-              clock));
+    for (SourceFactory.Configured c : config.networked()) {
+      if (c.notConfigured().isEmpty()) {
+        HttpFetcher http = HttpFetcher.create(c.endpoint(), clock, sleeper, c.secrets());
+        fetchers.add(http);
+        sources.put(c.name(), c.build(http, clock));
+      }
     }
     sources.put(
         TraceReplaySource.NAME,
@@ -112,14 +79,6 @@ public final class CarbonSources implements AutoCloseable {
             traceOf, new TraceReader.Options(config.traceFactor(), true), config.replay(), clock));
     YearlyAverageSource yearly = new YearlyAverageSource(YearlyAverages.bundled(), clock);
     sources.put(YearlyAverageSource.NAME, yearly);
-    List<Secret> secrets =
-        List.of(
-                Optional.ofNullable(config.electricityMapsToken()),
-                Optional.ofNullable(config.wattTimeUsername()),
-                Optional.ofNullable(config.wattTimePassword()))
-            .stream()
-            .flatMap(Optional::stream)
-            .toList();
     SourceChain chain =
         new SourceChain(
             sources,
@@ -127,17 +86,10 @@ public final class CarbonSources implements AutoCloseable {
             yearly,
             Objects.requireNonNullElse(cacheOrNull, ForecastCache.NONE),
             clock,
-            text -> Secret.redactAll(text, secrets),
+            text -> Secret.redactAll(text, config.secrets()),
             config.refresh());
     LOG.info("carbon sources: {}", config.describe());
     return new CarbonSources(config, chain, fetchers);
-  }
-
-  private static HttpFetcher fetcher(
-      Endpoint endpoint, Clock clock, Sleeper sleeper, List<HttpFetcher> all, Secret... secrets) {
-    HttpFetcher f = HttpFetcher.create(endpoint, clock, sleeper, List.of(secrets));
-    all.add(f);
-    return f;
   }
 
   /** Forecasts for each region over {@code [from, to)}, in the order given. */

@@ -3,10 +3,14 @@ package dev.carbonshift.carbon.chain;
 import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.RefreshPolicy;
 import dev.carbonshift.carbon.Secret;
-import dev.carbonshift.carbon.Signal;
-import dev.carbonshift.carbon.http.Endpoint;
+import dev.carbonshift.carbon.casdk.CarbonAwareSdkSource;
+import dev.carbonshift.carbon.electricitymaps.ElectricityMapsSource;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
+import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.trace.Replay;
-import java.time.Duration;
+import dev.carbonshift.carbon.ukgrid.UkGridSource;
+import dev.carbonshift.carbon.watttime.WattTimeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,59 +22,45 @@ import java.util.Optional;
  * values with environment variables over them). Credentials are {@link Secret}s, so this record's
  * string form shows none.
  *
- * @param ukGrid null unless {@code CARBONSHIFT_UKGRID_URL} is set, so offline runs never wait for a
- *     network they do not have
- * @param casdk null unless {@code CARBONSHIFT_CASDK_URL} is set (it is self-hosted)
+ * @param networked each networked source's settings as read, in {@link #NETWORKED}'s order
+ * @param replay how a trace's past is laid over the present
+ * @param traceFactor which emission factors the bundled traces are read as
  * @param refresh how long stored forecasts are used before they are fetched again
  */
 public record SourcesConfig(
-    Endpoint electricityMaps,
-    Secret electricityMapsToken,
-    EmissionFactor electricityMapsFactor,
-    Endpoint wattTime,
-    Secret wattTimeUsername,
-    Secret wattTimePassword,
-    Endpoint ukGrid,
-    Endpoint casdk,
-    Signal casdkSignal,
-    Map<String, String> casdkLocations,
-    Replay replay,
-    EmissionFactor traceFactor,
-    RefreshPolicy refresh) {
+    List<Configured> networked, Replay replay, EmissionFactor traceFactor, RefreshPolicy refresh) {
 
-  public static final String ELECTRICITYMAPS_URL = "https://api.electricitymap.org/v3";
-  public static final String WATTTIME_URL = "https://api.watttime.org";
-
-  /** The public UK grid API, for {@code CARBONSHIFT_UKGRID_URL}. */
-  public static final String UKGRID_URL = "https://api.carbonintensity.org.uk";
-
-  /** The UK grid API is known to be slow to answer. */
-  public static final Duration UKGRID_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+  /**
+   * Every networked source Carbonshift knows, in the order a region's chain lists them by default.
+   * A new source is its own package with a {@link SourceFactory}, plus one entry here.
+   */
+  public static final List<SourceFactory> NETWORKED =
+      List.of(
+          ElectricityMapsSource.FACTORY,
+          WattTimeSource.FACTORY,
+          UkGridSource.FACTORY,
+          CarbonAwareSdkSource.FACTORY);
 
   public SourcesConfig {
-    casdkLocations = Map.copyOf(casdkLocations);
+    networked = List.copyOf(networked);
   }
 
   /**
-   * Reads {@code ELECTRICITYMAPS_API_TOKEN}, {@code WATTTIME_USERNAME}, {@code WATTTIME_PASSWORD},
-   * {@code CARBONSHIFT_<SOURCE>_URL|TIMEOUT|CONNECT_TIMEOUT|ATTEMPTS} and the few source options.
+   * Reads each source's settings ({@code ELECTRICITYMAPS_API_TOKEN}, {@code WATTTIME_USERNAME},
+   * {@code CARBONSHIFT_<SOURCE>_URL|TIMEOUT|CONNECT_TIMEOUT|ATTEMPTS}, …; see each source's {@code
+   * FACTORY}) and the trace and refresh options.
    *
    * @throws dev.carbonshift.config.InvalidInputException naming the setting that is wrong and how
    *     to fix it
    */
   public static SourcesConfig from(Map<String, String> settings) {
     Settings s = new Settings(settings);
+    List<Configured> networked = new ArrayList<>();
+    for (SourceFactory f : NETWORKED) {
+      networked.add(f.read(s));
+    }
     return new SourcesConfig(
-        s.endpoint("electricitymaps", ELECTRICITYMAPS_URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT),
-        Secret.ofNullable(s.text("ELECTRICITYMAPS_API_TOKEN")),
-        s.factor("CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", EmissionFactor.LIFECYCLE),
-        s.endpoint("watttime", WATTTIME_URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT),
-        Secret.ofNullable(s.text("WATTTIME_USERNAME")),
-        Secret.ofNullable(s.text("WATTTIME_PASSWORD")),
-        s.endpoint("ukgrid", null, UKGRID_RESPONSE_TIMEOUT),
-        s.endpoint("casdk", null, Endpoint.DEFAULT_RESPONSE_TIMEOUT),
-        s.signal("CARBONSHIFT_CASDK_SIGNAL", Signal.MARGINAL),
-        s.pairs("CARBONSHIFT_CASDK_LOCATIONS"),
+        networked,
         replay(s),
         s.factor("CARBONSHIFT_TRACE_FACTOR", EmissionFactor.LIFECYCLE),
         new RefreshPolicy(
@@ -93,54 +83,27 @@ public record SourcesConfig(
         "write 'same-day' or 'offset:<duration back>', e.g. offset:1460d");
   }
 
-  /** Why a source cannot be asked, or empty when it is configured. */
+  /** The settings of a networked source by name, or empty for a source that is not networked. */
+  public Optional<Configured> source(String name) {
+    return networked.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** Why a source cannot be asked, or empty when it is configured (or is not networked). */
   public Optional<String> notConfigured(String source) {
-    String why =
-        switch (source) {
-          case "electricitymaps" ->
-              electricityMapsToken == null
-                  ? "not configured (set ELECTRICITYMAPS_API_TOKEN)"
-                  : null;
-          case "watttime" ->
-              wattTimeUsername == null || wattTimePassword == null
-                  ? "not configured (set WATTTIME_USERNAME and WATTTIME_PASSWORD)"
-                  : null;
-          case "ukgrid" ->
-              ukGrid == null
-                  ? "not configured (set CARBONSHIFT_UKGRID_URL=" + UKGRID_URL + ")"
-                  : null;
-          case "casdk" -> casdk == null ? "not configured (set CARBONSHIFT_CASDK_URL)" : null;
-          default -> null;
-        };
-    return Optional.ofNullable(why);
+    return source(source).flatMap(Configured::notConfigured);
+  }
+
+  /**
+   * Every credential any source sends: the one list that every reason and log line is redacted by.
+   */
+  public List<Secret> secrets() {
+    return networked.stream().flatMap(c -> c.secrets().stream()).toList();
   }
 
   /** The effective configuration in words, for the log at start; names no secret. */
   public String describe() {
     List<String> out = new ArrayList<>();
-    for (String name : List.of("electricitymaps", "watttime", "ukgrid", "casdk")) {
-      Endpoint e =
-          switch (name) {
-            case "electricitymaps" -> electricityMaps;
-            case "watttime" -> wattTime;
-            case "ukgrid" -> ukGrid;
-            default -> casdk;
-          };
-      Optional<String> skip = notConfigured(name);
-      out.add(
-          name
-              + ": "
-              + (skip.isPresent()
-                  ? skip.get()
-                  : e.baseUrl()
-                      + " (timeouts "
-                      + e.connectTimeout().toMillis()
-                      + "/"
-                      + e.responseTimeout().toMillis()
-                      + " ms, "
-                      + e.maxAttempts()
-                      + " attempts)"));
-    }
+    networked.forEach(c -> out.add(c.toString()));
     out.add("trace: replayed " + replay + ", " + traceFactor + " factors");
     out.add("forecasts refreshed every " + refresh.interval() + " ± " + refresh.jitterFraction());
     return String.join("; ", out);

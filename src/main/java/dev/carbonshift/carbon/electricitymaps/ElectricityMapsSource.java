@@ -11,7 +11,11 @@ import dev.carbonshift.carbon.Points;
 import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.ApiJson.BadResponse;
+import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
+import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
@@ -28,6 +32,38 @@ import java.util.Map;
  */
 public final class ElectricityMapsSource implements CarbonSource {
   public static final String NAME = "electricitymaps";
+
+  /** The public API. */
+  public static final String URL = "https://api.electricitymap.org/v3";
+
+  /**
+   * Reads {@code ELECTRICITYMAPS_API_TOKEN}, {@code CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR}
+   * and the endpoint settings {@code CARBONSHIFT_ELECTRICITYMAPS_URL|TIMEOUT|…}.
+   */
+  public static final SourceFactory FACTORY =
+      new SourceFactory() {
+        @Override
+        public String name() {
+          return NAME;
+        }
+
+        @Override
+        public Configured read(Settings s) {
+          Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+          Secret token = Secret.ofNullable(s.text("ELECTRICITYMAPS_API_TOKEN"));
+          EmissionFactor factor =
+              s.factor("CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", EmissionFactor.LIFECYCLE);
+          if (token == null) {
+            return Configured.missing(NAME, "set ELECTRICITYMAPS_API_TOKEN");
+          }
+          return Configured.ready(
+              NAME,
+              e,
+              List.of(token),
+              (http, clock) -> new ElectricityMapsSource(http, token, factor, clock));
+        }
+      };
+
   static final int MAX_HORIZON_HOURS = 72;
   static final Duration PAST_RANGE_CHUNK = Duration.ofDays(10);
   static final Duration HISTORY_SPAN = Duration.ofHours(24);

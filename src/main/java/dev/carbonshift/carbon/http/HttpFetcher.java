@@ -142,7 +142,7 @@ public final class HttpFetcher implements AutoCloseable {
           breaker.recordSuccess();
           return new Fetched.Body(raw.status(), raw.body());
         }
-        lastReason = redact(statusReason(raw), known);
+        lastReason = Secret.redactAll(statusReason(raw), known);
         if (raw.status() == 429) {
           Duration asked = RetryAfter.parse(raw.retryAfter(), clock, wait);
           if (asked.compareTo(endpoint.maxRetryAfter()) > 0) {
@@ -165,7 +165,7 @@ public final class HttpFetcher implements AutoCloseable {
       } catch (Refused e) {
         // the API answered, so it is alive; a retry would be redirected the same way
         breaker.recordSuccess();
-        return new Fetched.Failed(e.status, redact(e.getMessage(), known));
+        return new Fetched.Failed(e.status, Secret.redactAll(e.getMessage(), known));
       } catch (Responses.TooLarge e) {
         breaker.recordFailure();
         return new Fetched.Failed(0, e.getMessage());
@@ -175,7 +175,8 @@ public final class HttpFetcher implements AutoCloseable {
       } catch (IOException e) {
         lastStatus = 0;
         lastReason =
-            redact("I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), known);
+            Secret.redactAll(
+                "I/O error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), known);
       }
       long leftNanos = deadlineNanos - System.nanoTime();
       if (expired.get() || leftNanos <= 0) {
@@ -314,10 +315,6 @@ public final class HttpFetcher implements AutoCloseable {
   Duration backoff(int attempt) {
     long step = endpoint.backoffBase().toMillis() << Math.min(attempt - 1, 16);
     return Duration.ofMillis(step / 2 + Math.round(step / 2.0 * random.getAsDouble()));
-  }
-
-  private static String redact(String text, List<Secret> known) {
-    return Secret.redactAll(text, known);
   }
 
   /**

@@ -7,7 +7,11 @@ import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.carbon.Points;
 import dev.carbonshift.carbon.Unavailable;
+import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
+import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
@@ -27,6 +31,34 @@ import java.util.Map;
  */
 public final class UkGridSource implements CarbonSource {
   public static final String NAME = "ukgrid";
+
+  /** The public API, for {@code CARBONSHIFT_UKGRID_URL}. */
+  public static final String URL = "https://api.carbonintensity.org.uk";
+
+  /** The UK grid API is known to be slow to answer. */
+  public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * Asked only when {@code CARBONSHIFT_UKGRID_URL} is set, so offline runs never wait for a network
+   * they do not have; reads the endpoint settings {@code CARBONSHIFT_UKGRID_URL|TIMEOUT|…}.
+   */
+  public static final SourceFactory FACTORY =
+      new SourceFactory() {
+        @Override
+        public String name() {
+          return NAME;
+        }
+
+        @Override
+        public Configured read(Settings s) {
+          Endpoint e = s.endpoint(NAME, null, RESPONSE_TIMEOUT);
+          if (e == null) {
+            return Configured.missing(NAME, "set CARBONSHIFT_UKGRID_URL=" + URL);
+          }
+          return Configured.ready(NAME, e, List.of(), UkGridSource::new);
+        }
+      };
+
   public static final String ZONE = "GB";
   static final Duration FORWARD = Duration.ofHours(48);
 

@@ -9,8 +9,12 @@ import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.carbon.Points;
 import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.Unavailable;
+import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.Fetched;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
+import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
 import dev.carbonshift.region.Region;
 import java.time.Clock;
@@ -27,6 +31,37 @@ import java.util.Optional;
  */
 public final class WattTimeSource implements CarbonSource {
   public static final String NAME = "watttime";
+
+  /** The public API. */
+  public static final String URL = "https://api.watttime.org";
+
+  /**
+   * Reads {@code WATTTIME_USERNAME}, {@code WATTTIME_PASSWORD} and the endpoint settings {@code
+   * CARBONSHIFT_WATTTIME_URL|TIMEOUT|…}.
+   */
+  public static final SourceFactory FACTORY =
+      new SourceFactory() {
+        @Override
+        public String name() {
+          return NAME;
+        }
+
+        @Override
+        public Configured read(Settings s) {
+          Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+          Secret user = Secret.ofNullable(s.text("WATTTIME_USERNAME"));
+          Secret password = Secret.ofNullable(s.text("WATTTIME_PASSWORD"));
+          if (user == null || password == null) {
+            return Configured.missing(NAME, "set WATTTIME_USERNAME and WATTTIME_PASSWORD");
+          }
+          return Configured.ready(
+              NAME,
+              e,
+              List.of(user, password),
+              (http, clock) -> new WattTimeSource(http, user, password, clock));
+        }
+      };
+
   static final String SIGNAL = "co2_moer";
   static final int MAX_HORIZON_HOURS = 72;
   static final Duration HISTORY_CHUNK = Duration.ofDays(30);

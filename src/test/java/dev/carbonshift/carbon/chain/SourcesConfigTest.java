@@ -3,7 +3,7 @@ package dev.carbonshift.carbon.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carbonshift.carbon.EmissionFactor;
+import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.trace.Replay;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +38,12 @@ class SourcesConfigTest {
 
     assertThat(c.toString()).doesNotContain("tok-123456").doesNotContain("pw-987654");
     assertThat(c.describe()).doesNotContain("tok-123456").doesNotContain("pw-987654");
-    assertThat(c.electricityMapsToken().reveal()).isEqualTo("tok-123456");
+    assertThat(c.secrets())
+        .extracting(Secret::reveal)
+        .containsExactly("tok-123456", "alice", "pw-987654");
+    assertThat(c.source("watttime").orElseThrow().secrets())
+        .extracting(Secret::reveal)
+        .containsExactly("alice", "pw-987654");
   }
 
   @Test
@@ -52,10 +57,11 @@ class SourcesConfigTest {
                 "CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", "direct",
                 "CARBONSHIFT_TRACE_REPLAY", "offset:1461d"));
 
-    assertThat(c.ukGrid().baseUrl().toString()).isEqualTo("http://localhost:9999/ci");
-    assertThat(c.ukGrid().responseTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(c.ukGrid().maxAttempts()).isEqualTo(5);
-    assertThat(c.electricityMapsFactor()).isEqualTo(EmissionFactor.DIRECT);
+    assertThat(c.source("ukgrid").orElseThrow().endpoint().baseUrl().toString())
+        .isEqualTo("http://localhost:9999/ci");
+    assertThat(c.source("ukgrid").orElseThrow().endpoint().responseTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.source("ukgrid").orElseThrow().endpoint().maxAttempts()).isEqualTo(5);
     assertThat(c.replay()).isEqualTo(new Replay.FixedOffset(Duration.ofDays(1461)));
     assertThat(c.notConfigured("ukgrid")).isEmpty();
   }

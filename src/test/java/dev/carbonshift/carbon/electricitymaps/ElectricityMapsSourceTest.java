@@ -20,10 +20,13 @@ import dev.carbonshift.carbon.Secret;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.carbon.http.Settings;
+import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.region.Region;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +88,34 @@ class ElectricityMapsSourceTest {
     assertThat(r).isInstanceOf(Unavailable.class);
     assertThat(((Unavailable) r).source()).isEqualTo(ElectricityMapsSource.NAME);
     assertThat(((Unavailable) r).reason()).containsAnyOf("not an intensity", "malformed JSON");
+  }
+
+  @Test
+  void its_factory_reads_the_token_url_and_factor_from_the_settings() {
+    serve("/carbon-intensity/forecast", "es_forecast_72h.json");
+    SourceFactory.Configured c =
+        ElectricityMapsSource.FACTORY.read(
+            new Settings(
+                Map.of(
+                    "ELECTRICITYMAPS_API_TOKEN", TOKEN.reveal(),
+                    "CARBONSHIFT_ELECTRICITYMAPS_URL", API.url().toString(),
+                    "CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", "direct")));
+
+    Forecast f =
+        (Forecast)
+            c.build(
+                    HttpFetcher.create(c.endpoint(), clock, new RecordingSleeper(), c.secrets()),
+                    clock)
+                .forecast(es, NOW, NOW.plus(Duration.ofHours(3)));
+
+    assertThat(c.secrets()).containsExactly(TOKEN);
+    assertThat(f.points()).hasSize(3).allMatch(p -> p.factor() == EmissionFactor.DIRECT);
+    API.wireMock()
+        .verify(
+            getRequestedFor(urlPathEqualTo("/carbon-intensity/forecast"))
+                .withHeader("auth-token", equalTo(TOKEN.reveal())));
+    assertThat(ElectricityMapsSource.FACTORY.read(new Settings(Map.of())).notConfigured())
+        .contains("not configured (set ELECTRICITYMAPS_API_TOKEN)");
   }
 
   @Test

@@ -1,8 +1,7 @@
-package dev.carbonshift.carbon.chain;
+package dev.carbonshift.carbon.http;
 
 import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.Signal;
-import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.config.InvalidInputException;
 import java.net.URI;
@@ -12,21 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads settings from the environment map, failing with a message naming the setting and fix. */
-final class Settings {
+/**
+ * Reads settings from the environment map (environment variables, or config values with the
+ * environment over them), failing with a message naming the setting and the fix.
+ */
+public final class Settings {
   private final Map<String, String> env;
 
-  Settings(Map<String, String> env) {
+  public Settings(Map<String, String> env) {
     this.env = env;
   }
 
-  String text(String key) {
+  public String text(String key) {
     String v = env.get(key);
     return v == null || v.isBlank() ? null : v.trim();
   }
 
   /** The endpoint of a source, or null when it has no URL set and no default. */
-  Endpoint endpoint(String source, String defaultUrl, Duration defaultResponseTimeout) {
+  public Endpoint endpoint(String source, String defaultUrl, Duration defaultResponseTimeout) {
     String prefix = "CARBONSHIFT_" + source.toUpperCase(Locale.ROOT) + "_";
     String url = text(prefix + "URL");
     if (url == null) {
@@ -80,7 +82,7 @@ final class Settings {
     return attempts;
   }
 
-  Duration duration(String key, Duration fallback) {
+  public Duration duration(String key, Duration fallback) {
     String v = text(key);
     if (v == null) {
       return fallback;
@@ -92,7 +94,7 @@ final class Settings {
     }
   }
 
-  EmissionFactor factor(String key, EmissionFactor fallback) {
+  public EmissionFactor factor(String key, EmissionFactor fallback) {
     String v = text(key);
     if (v == null) {
       return fallback;
@@ -104,7 +106,7 @@ final class Settings {
     };
   }
 
-  Signal signal(String key, Signal fallback) {
+  public Signal signal(String key, Signal fallback) {
     String v = text(key);
     if (v == null) {
       return fallback;
@@ -117,7 +119,7 @@ final class Settings {
   }
 
   /** {@code a=b,c=d} pairs. */
-  Map<String, String> pairs(String key) {
+  public Map<String, String> pairs(String key) {
     Map<String, String> out = new LinkedHashMap<>();
     String v = text(key);
     if (v == null) {
@@ -134,7 +136,7 @@ final class Settings {
   }
 
   /** A bad setting is the user's to fix: bad input (exit 2) naming the variable. */
-  static InvalidInputException invalid(String key, String message) {
+  public static InvalidInputException invalid(String key, String message) {
     return new InvalidInputException(null, 0, key, message);
   }
 }
