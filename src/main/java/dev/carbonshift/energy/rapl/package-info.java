@@ -1,0 +1,2 @@
+/** Intel RAPL energy counters read from powercap sysfs (package and DRAM, wrap-around handled). */
+package dev.carbonshift.energy.rapl;
