@@ -1,9 +1,9 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.JobRunner;
 import dev.carbonshift.daemon.LiveRun;
-import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.report.Dimension;

@@ -1,16 +1,16 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.account.IntensityTimeline;
+import dev.carbonshift.account.RunAccount;
+import dev.carbonshift.account.RunAccounting;
+import dev.carbonshift.account.RunEnergy;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.config.Durations;
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.SampledSession;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.IntensityTimeline;
-import dev.carbonshift.energy.account.RunAccount;
-import dev.carbonshift.energy.account.RunAccounting;
-import dev.carbonshift.energy.account.RunEnergy;
 import dev.carbonshift.energy.detect.MeterOptions;
 import dev.carbonshift.energy.detect.Meters;
 import dev.carbonshift.energy.detect.Scope;
@@ -276,6 +276,6 @@ public final class MeasureCommand implements Callable<Integer> {
   }
 
   static boolean measured(RunAccount a, Component c) {
-    return a.lines().stream().map(EnergyLine::component).anyMatch(c::equals);
+    return a.lines().stream().map(ComponentEnergy::component).anyMatch(c::equals);
   }
 }

@@ -1,10 +1,10 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.SampledSession;
 import dev.carbonshift.energy.SamplerStats;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.energy.model.CpuInfo;
 import dev.carbonshift.energy.model.MemorySource;
@@ -66,7 +66,7 @@ final class MeasureReport {
           "emissions      pass --region ID to charge the energy to a region (see: carbonshift regions)");
     }
     out.println("how it was measured");
-    for (EnergyLine l : a.lines()) {
+    for (ComponentEnergy l : a.lines()) {
       for (String d : l.detail().split("\n")) {
         out.println("  " + l.component() + " " + l.method().label() + ": " + d);
       }

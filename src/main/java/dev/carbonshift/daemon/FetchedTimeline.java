@@ -1,9 +1,9 @@
 package dev.carbonshift.daemon;
 
+import dev.carbonshift.account.IntensityTimeline;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.chain.CarbonSources;
-import dev.carbonshift.energy.account.IntensityTimeline;
 import dev.carbonshift.region.Region;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.carbonshift.daemon;
 
+import dev.carbonshift.account.IntensityTimeline;
+import dev.carbonshift.account.RunAccount;
+import dev.carbonshift.account.RunAccounting;
+import dev.carbonshift.account.RunEnergy;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.energy.EnergyMeter;
-import dev.carbonshift.energy.account.IntensityTimeline;
-import dev.carbonshift.energy.account.RunAccount;
-import dev.carbonshift.energy.account.RunAccounting;
-import dev.carbonshift.energy.account.RunEnergy;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.region.Region;

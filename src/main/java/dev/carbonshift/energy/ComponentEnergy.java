@@ -17,6 +17,12 @@ public record ComponentEnergy(Component component, double joules, Method method,
     }
   }
 
+  /** The same from kWh, as the store and reports keep it. */
+  public static ComponentEnergy ofKwh(
+      Component component, Method method, double kwh, String detail) {
+    return new ComponentEnergy(component, kwh * 3_600_000.0, method, detail);
+  }
+
   public double kwh() {
     return joules / 3_600_000.0;
   }

@@ -1,11 +1,11 @@
 package dev.carbonshift.report;
 
+import dev.carbonshift.account.Emissions;
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.energy.Component;
-import dev.carbonshift.energy.account.Emissions;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.RunAccount;
+import dev.carbonshift.energy.ComponentEnergy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ public final class AccountText {
     List<String> out = new ArrayList<>();
     out.add("energy         IT energy, before PUE");
     for (Component c : Component.values()) {
-      List<EnergyLine> mine = a.lines().stream().filter(l -> l.component() == c).toList();
+      List<ComponentEnergy> mine = a.lines().stream().filter(l -> l.component() == c).toList();
       if (mine.isEmpty()) {
         String why =
             a.notes().stream()
@@ -32,14 +32,10 @@ public final class AccountText {
                 .orElse("no sensor");
         out.add(String.format(Locale.ROOT, "  %-4s %-9s not measured: %s", c, "-", why));
       }
-      for (EnergyLine l : mine) {
+      for (ComponentEnergy l : mine) {
         out.add(
             String.format(
-                Locale.ROOT,
-                "  %-4s %-9s %s",
-                c,
-                l.method().label(),
-                energy(l.itKwh() * 3_600_000)));
+                Locale.ROOT, "  %-4s %-9s %s", c, l.method().label(), energy(l.joules())));
       }
     }
     out.add(String.format(Locale.ROOT, "  %-14s %s", "total", energy(a.itKwh() * 3_600_000)));

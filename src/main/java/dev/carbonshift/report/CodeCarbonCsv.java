@@ -1,8 +1,8 @@
 package dev.carbonshift.report;
 
+import dev.carbonshift.account.Emissions;
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.energy.Component;
-import dev.carbonshift.energy.account.Emissions;
-import dev.carbonshift.energy.account.RunAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.carbonshift.store;
 
-import dev.carbonshift.energy.account.EnergyLine;
+import dev.carbonshift.energy.ComponentEnergy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ public record RunRecord(
    * @param notes fallbacks, failed reads and missing intensities, one per line
    */
   public record Accounting(
-      List<EnergyLine> energy,
+      List<ComponentEnergy> energy,
       double itKwh,
       Double pue,
       Double facilityKwh,

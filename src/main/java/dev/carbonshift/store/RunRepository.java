@@ -1,11 +1,11 @@
 package dev.carbonshift.store;
 
+import dev.carbonshift.account.Emissions;
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.Emissions;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.RunAccount;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -159,14 +159,14 @@ public final class RunRepository {
               a.samplingInterval().toMillis(),
               String.join("\n", a.notes()),
               runId);
-          for (EnergyLine l : a.lines()) {
+          for (ComponentEnergy l : a.lines()) {
             Jdbc.update(
                 c,
                 "INSERT INTO run_energy (run_id, component, method, it_kwh, detail) VALUES (?,?,?,?,?)",
                 runId,
                 l.component(),
                 l.method(),
-                l.itKwh(),
+                l.kwh(),
                 clip(l.detail(), 8000));
           }
           insertSamples(c, runId, thin(samples, SAMPLES_PER_SERIES));
@@ -296,21 +296,21 @@ public final class RunRepository {
     if (r.accounting() == null) {
       return r;
     }
-    List<EnergyLine> lines =
+    List<ComponentEnergy> lines =
         jdbc.query(
             "SELECT * FROM run_energy WHERE run_id = ?",
             rs ->
-                new EnergyLine(
+                ComponentEnergy.ofKwh(
                     Component.valueOf(rs.getString("component")),
                     Method.valueOf(rs.getString("method")),
                     rs.getDouble("it_kwh"),
                     rs.getString("detail")),
             r.id());
-    List<EnergyLine> ordered =
+    List<ComponentEnergy> ordered =
         lines.stream()
             .sorted(
-                java.util.Comparator.comparing(EnergyLine::component)
-                    .thenComparing(EnergyLine::method))
+                java.util.Comparator.comparing(ComponentEnergy::component)
+                    .thenComparing(ComponentEnergy::method))
             .toList();
     RunRecord.Accounting a = r.accounting();
     return new RunRecord(

@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The energy package stands alone (DESIGN.md): it depends on nothing else in Carbonshift, and only
- * the NVML binding and the libc helper of the model touch JNA.
+ * the NVML binding and the libc helper of the model touch JNA. Accounting, which turns its kWh into
+ * kgCO2e with the carbon models, is its own package ({@code dev.carbonshift.account}).
  */
 @AnalyzeClasses(
     packages = "dev.carbonshift.energy",
@@ -30,6 +31,7 @@ class EnergyArchitectureTest {
               "dev.carbonshift.plan..",
               "dev.carbonshift.train..",
               "dev.carbonshift.adapt..",
+              "dev.carbonshift.account..",
               "dev.carbonshift.store..",
               "dev.carbonshift.report..",
               "dev.carbonshift.daemon..",
@@ -49,13 +51,4 @@ class EnergyArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("com.sun.jna..");
-
-  @ArchTest
-  static final ArchRule the_accounting_is_pure =
-      noClasses()
-          .that()
-          .resideInAPackage("dev.carbonshift.energy.account..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("java.nio.file..", "java.io..", "java.sql..", "com.sun.jna..");
 }

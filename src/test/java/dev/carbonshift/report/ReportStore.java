@@ -1,5 +1,7 @@
 package dev.carbonshift.report;
 
+import dev.carbonshift.account.Emissions;
+import dev.carbonshift.account.RunAccount;
 import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
@@ -9,10 +11,8 @@ import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.Emissions;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.RunAccount;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
@@ -363,15 +363,15 @@ final class ReportStore implements AutoCloseable {
       runRepo.finish(id, state, spec.end());
       return id;
     }
-    List<EnergyLine> lines = new ArrayList<>();
-    lines.add(new EnergyLine(Component.CPU, Method.COUNTER, cpu, "rapl package-0"));
+    List<ComponentEnergy> lines = new ArrayList<>();
+    lines.add(ComponentEnergy.ofKwh(Component.CPU, Method.COUNTER, cpu, "rapl package-0"));
     if (!gpus.isEmpty()) {
       List<String> devices = new ArrayList<>();
       for (int i = 0; i < gpus.size(); i++) {
         devices.add("nvml GPU " + i + ": NVIDIA A100-SXM4-40GB");
       }
       lines.add(
-          new EnergyLine(
+          ComponentEnergy.ofKwh(
               Component.GPU,
               Method.COUNTER,
               gpus.stream().mapToDouble(Double::doubleValue).sum(),
@@ -379,7 +379,7 @@ final class ReportStore implements AutoCloseable {
     }
     List<String> notes = new ArrayList<>();
     if (ram != null) {
-      lines.add(new EnergyLine(Component.RAM, Method.MODELLED, ram, "0.375 W/GB × 64 GB"));
+      lines.add(ComponentEnergy.ofKwh(Component.RAM, Method.MODELLED, ram, "0.375 W/GB × 64 GB"));
     } else {
       notes.add("RAM: no RAM model configured on this host");
     }

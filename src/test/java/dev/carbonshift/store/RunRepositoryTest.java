@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.account.RunAccount;
+import dev.carbonshift.account.RunAccounting;
+import dev.carbonshift.account.RunEnergy;
+import dev.carbonshift.account.SeriesTimeline;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.EnergyLine;
-import dev.carbonshift.energy.account.RunAccount;
-import dev.carbonshift.energy.account.RunAccounting;
-import dev.carbonshift.energy.account.RunEnergy;
-import dev.carbonshift.energy.account.SeriesTimeline;
 import dev.carbonshift.job.JobParser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,11 +149,11 @@ class RunRepositoryTest {
       assertThat(x.samplingInterval()).isEqualTo(Duration.ofSeconds(1));
       assertThat(x.notes()).contains("RAPL: permission denied");
       assertThat(x.energy())
-          .extracting(EnergyLine::component, EnergyLine::method)
+          .extracting(ComponentEnergy::component, ComponentEnergy::method)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(Component.CPU, Method.MODELLED),
               org.assertj.core.groups.Tuple.tuple(Component.GPU, Method.COUNTER));
-      assertThat(x.energy().get(1).itKwh()).isCloseTo(1.0, within(1e-12));
+      assertThat(x.energy().get(1).kwh()).isCloseTo(1.0, within(1e-12));
       assertThat(x.energy().get(1).detail()).isEqualTo("GPU 0 NVIDIA H100");
       assertThat(runs.forJob("job-1")).extracting(RunRecord::id).containsExactly(id);
       assertThat(runs.running()).isEmpty();

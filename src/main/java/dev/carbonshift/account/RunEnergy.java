@@ -1,4 +1,4 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import dev.carbonshift.energy.EnergyMeter;
 import dev.carbonshift.energy.EnergyReading;

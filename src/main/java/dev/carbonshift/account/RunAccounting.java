@@ -1,4 +1,4 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityOver;
@@ -40,8 +40,8 @@ public final class RunAccounting {
   public static RunAccount account(
       RunEnergy energy, Place ran, Optional<Home> home, IntensityTimeline timeline) {
     List<String> notes = new ArrayList<>(energy.notes());
-    List<EnergyLine> lines = lines(energy.reading().components());
-    double itKwh = lines.stream().mapToDouble(EnergyLine::itKwh).sum();
+    List<ComponentEnergy> lines = lines(energy.reading().components());
+    double itKwh = lines.stream().mapToDouble(ComponentEnergy::kwh).sum();
     EnergyProfile profile = EnergyProfile.of(energy.start(), energy.end(), energy.samples());
     Optional<Emissions> emitted = emissions(itKwh, ran, profile, Duration.ZERO, timeline, notes);
     Optional<Emissions> baseline =
@@ -66,7 +66,7 @@ public final class RunAccounting {
   }
 
   /** Sums the reading per component and method, in component order. */
-  static List<EnergyLine> lines(List<ComponentEnergy> components) {
+  static List<ComponentEnergy> lines(List<ComponentEnergy> components) {
     Map<String, List<ComponentEnergy>> groups = new LinkedHashMap<>();
     for (Component c : Component.values()) {
       for (Method m : Method.values()) {
@@ -75,13 +75,13 @@ public final class RunAccounting {
             .forEach(e -> groups.computeIfAbsent(c + "/" + m, k -> new ArrayList<>()).add(e));
       }
     }
-    List<EnergyLine> out = new ArrayList<>();
+    List<ComponentEnergy> out = new ArrayList<>();
     groups
         .values()
         .forEach(
             g ->
                 out.add(
-                    new EnergyLine(
+                    ComponentEnergy.ofKwh(
                         g.get(0).component(),
                         g.get(0).method(),
                         g.stream().mapToDouble(ComponentEnergy::kwh).sum(),

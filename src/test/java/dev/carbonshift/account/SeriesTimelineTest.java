@@ -1,10 +1,10 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.account.SeriesTimeline.Slot;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.energy.account.SeriesTimeline.Slot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import dev.carbonshift.energy.Component;
+import dev.carbonshift.energy.ComponentEnergy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.OptionalDouble;
 public record RunAccount(
     Instant start,
     Instant end,
-    List<EnergyLine> lines,
+    List<ComponentEnergy> lines,
     double itKwh,
     Duration samplingInterval,
     Optional<Emissions> emissions,
@@ -46,7 +47,7 @@ public record RunAccount(
   }
 
   public double itKwh(Component c) {
-    return lines.stream().filter(l -> l.component() == c).mapToDouble(EnergyLine::itKwh).sum();
+    return lines.stream().filter(l -> l.component() == c).mapToDouble(ComponentEnergy::kwh).sum();
   }
 
   /**

@@ -1,17 +1,17 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.carbonshift.account.RunAccounting.Home;
+import dev.carbonshift.account.RunAccounting.Place;
+import dev.carbonshift.account.SeriesTimeline.Slot;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
-import dev.carbonshift.energy.account.RunAccounting.Home;
-import dev.carbonshift.energy.account.RunAccounting.Place;
-import dev.carbonshift.energy.account.SeriesTimeline.Slot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,7 +215,7 @@ class RunAccountingTest {
         RunAccounting.account(energy, ES, Optional.empty(), (z, f, t) -> Optional.empty());
 
     assertThat(a.lines())
-        .extracting(EnergyLine::component, EnergyLine::method, EnergyLine::itKwh)
+        .extracting(ComponentEnergy::component, ComponentEnergy::method, ComponentEnergy::kwh)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Component.CPU, Method.COUNTER, 0.2),
             org.assertj.core.groups.Tuple.tuple(Component.CPU, Method.MODELLED, 0.1),

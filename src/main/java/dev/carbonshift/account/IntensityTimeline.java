@@ -1,4 +1,4 @@
-package dev.carbonshift.energy.account;
+package dev.carbonshift.account;
 
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityOver;
