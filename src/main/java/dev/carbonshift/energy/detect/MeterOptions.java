@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to build the machine's meter.
@@ -65,16 +66,7 @@ public record MeterOptions(
   }
 
   public MeterOptions withScope(Scope s) {
-    return new MeterOptions(
-        meter,
-        s,
-        powercapRoot,
-        powercapReader,
-        nvmlLibrary,
-        env,
-        hardwareDir,
-        cpuinfo,
-        ramWattsPerGb);
+    return with(b -> b.scope = s);
   }
 
   public MeterOptions withInterval(Duration interval) {
@@ -82,59 +74,55 @@ public record MeterOptions(
   }
 
   public MeterOptions withMeter(CompositeMeter.Config m) {
-    return new MeterOptions(
-        m,
-        scope,
-        powercapRoot,
-        powercapReader,
-        nvmlLibrary,
-        env,
-        hardwareDir,
-        cpuinfo,
-        ramWattsPerGb);
+    return with(b -> b.meter = m);
   }
 
   public MeterOptions withNvmlLibrary(String library) {
-    return new MeterOptions(
-        meter,
-        scope,
-        powercapRoot,
-        powercapReader,
-        library,
-        env,
-        hardwareDir,
-        cpuinfo,
-        ramWattsPerGb);
+    return with(b -> b.nvmlLibrary = library);
   }
 
   public MeterOptions withPowercap(Path root, PowercapReader reader) {
-    return new MeterOptions(
-        meter, scope, root, reader, nvmlLibrary, env, hardwareDir, cpuinfo, ramWattsPerGb);
+    return with(
+        b -> {
+          b.powercapRoot = root;
+          b.powercapReader = reader;
+        });
   }
 
   public MeterOptions withEnv(Map<String, String> environment) {
-    return new MeterOptions(
-        meter,
-        scope,
-        powercapRoot,
-        powercapReader,
-        nvmlLibrary,
-        environment,
-        hardwareDir,
-        cpuinfo,
-        ramWattsPerGb);
+    return with(b -> b.env = environment);
   }
 
   public MeterOptions withHardwareDir(Path dir) {
+    return with(b -> b.hardwareDir = Optional.of(dir));
+  }
+
+  /** A copy with some fields changed: the one place that lists every field. */
+  private MeterOptions with(Consumer<Copy> change) {
+    Copy c = new Copy();
+    change.accept(c);
     return new MeterOptions(
-        meter,
-        scope,
-        powercapRoot,
-        powercapReader,
-        nvmlLibrary,
-        env,
-        Optional.of(dir),
-        cpuinfo,
-        ramWattsPerGb);
+        c.meter,
+        c.scope,
+        c.powercapRoot,
+        c.powercapReader,
+        c.nvmlLibrary,
+        c.env,
+        c.hardwareDir,
+        c.cpuinfo,
+        c.ramWattsPerGb);
+  }
+
+  /** This record's fields, to change before {@link #with} builds the copy. */
+  private final class Copy {
+    CompositeMeter.Config meter = MeterOptions.this.meter;
+    Scope scope = MeterOptions.this.scope;
+    Path powercapRoot = MeterOptions.this.powercapRoot;
+    PowercapReader powercapReader = MeterOptions.this.powercapReader;
+    String nvmlLibrary = MeterOptions.this.nvmlLibrary;
+    Map<String, String> env = MeterOptions.this.env;
+    Optional<Path> hardwareDir = MeterOptions.this.hardwareDir;
+    Path cpuinfo = MeterOptions.this.cpuinfo;
+    double ramWattsPerGb = MeterOptions.this.ramWattsPerGb;
   }
 }
