@@ -13,6 +13,7 @@ import dev.carbonshift.carbon.http.CircuitBreaker;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ public abstract class CarbonSourceContract {
   /** The timeout test's limit, so it takes a fraction of a second. */
   protected static final Duration SHORT_TIMEOUT = Duration.ofMillis(200);
 
-  protected final MutableClock clock = new MutableClock(now());
+  protected final TestClock clock = new TestClock(now());
   protected final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** The instant the recorded forecast was fetched at. */

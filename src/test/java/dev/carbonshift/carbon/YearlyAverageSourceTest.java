@@ -2,6 +2,7 @@ package dev.carbonshift.carbon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class YearlyAverageSourceTest {
   final Instant now = Instant.parse("2024-03-10T12:00:00Z");
   final YearlyAverageSource source =
-      new YearlyAverageSource(YearlyAverages.bundled(), new MutableClock(now));
+      new YearlyAverageSource(YearlyAverages.bundled(), new TestClock(now));
 
   @Test
   void estimates_the_whole_window_at_the_zones_yearly_mean() {

@@ -2,7 +2,6 @@ package dev.carbonshift.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.Database;
@@ -11,6 +10,7 @@ import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class DeadRunsTest {
       Carbonshift.processName().split(":")[0] + ":2147483000:1700000000000";
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private JobRepository jobs;
   private RunRepository runs;
   private StoredJob job;

@@ -3,7 +3,6 @@ package dev.carbonshift.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.FixedPowerMeter;
@@ -19,6 +18,7 @@ import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import dev.carbonshift.train.ModelVersion;
 import dev.carbonshift.train.Trainers;
 import dev.carbonshift.train.TrainingListener;
@@ -48,7 +48,7 @@ class JobRunnerTest {
 
   @TempDir Path dir;
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private JobRepository jobs;
   private PlacementRepository placements;
   private RunRepository runs;

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carbonshift.carbon.ApiServer;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.carbon.chain.SourcesConfig;
 import dev.carbonshift.plan.PlanJob;
 import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class PlanningServiceTest {
   private static final String LONDON = "/regional/intensity/2023-03-10T11:30Z/fw48h/regionid/13";
   private static final RegionCatalog CATALOG = RegionCatalog.load(Path.of("regions"));
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
   @Test

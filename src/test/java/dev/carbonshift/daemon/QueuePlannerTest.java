@@ -2,7 +2,6 @@ package dev.carbonshift.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
@@ -16,6 +15,7 @@ import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class QueuePlannerTest {
   private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
   private static final RegionCatalog CATALOG = RegionCatalog.load(Path.of("regions"));
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private JobRepository jobs;
   private PlacementRepository placements;
   private DecisionRepository decisions;

@@ -2,7 +2,6 @@ package dev.carbonshift.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.Placement;
@@ -14,6 +13,7 @@ import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.PlacementRepository;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class RunningJobsHoldCapacityTest {
           List.of(
               region("no", "NO", 1, "NO_2022_hourly"), region("es", "ES", 4, "ES_2022_hourly")));
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private JobRepository jobs;
   private PlacementRepository placements;
   private JobIntake intake;

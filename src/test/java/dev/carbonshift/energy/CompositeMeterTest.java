@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.carbonshift.energy.SensorException.Kind;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

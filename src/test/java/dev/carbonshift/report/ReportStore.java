@@ -7,7 +7,6 @@ import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityOver;
 import dev.carbonshift.carbon.IntensityPoint;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.energy.Component;
@@ -23,6 +22,7 @@ import dev.carbonshift.store.ModelVersionRepository;
 import dev.carbonshift.store.RunRepository;
 import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import dev.carbonshift.train.ModelVersion;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +97,7 @@ final class ReportStore implements AutoCloseable {
   }
 
   final Database db;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T00:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-01-10T00:00:00Z"));
   final List<Spec> runs = new ArrayList<>();
   final Map<Spec, Long> ids = new HashMap<>();
   private final JobRepository jobs;

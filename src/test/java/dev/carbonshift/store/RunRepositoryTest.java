@@ -15,6 +15,7 @@ import dev.carbonshift.energy.EnergyReading;
 import dev.carbonshift.energy.EnergySample;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.job.JobParser;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class RunRepositoryTest {
     @BeforeEach
     void aJob() {
       Database db = open();
-      SettableClock clock = new SettableClock(T0.minus(Duration.ofHours(8)));
+      TestClock clock = new TestClock(T0.minus(Duration.ofHours(8)));
       new JobRepository(db, clock)
           .insert(
               "job-1",

@@ -7,6 +7,7 @@ import dev.carbonshift.job.IllegalStateTransitionException;
 import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ abstract class StoreContract {
           + "interruptible: true\n"
           + "priority: 3";
 
-  protected SettableClock clock;
+  protected TestClock clock;
   protected Database db;
   protected JobRepository jobs;
   protected DecisionRepository decisions;
@@ -46,7 +47,7 @@ abstract class StoreContract {
 
   @BeforeEach
   void openStore() {
-    clock = new SettableClock(T0);
+    clock = new TestClock(T0);
     db = open();
     jobs = new JobRepository(db, clock);
     decisions = new DecisionRepository(db);

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Signal;
@@ -18,6 +17,7 @@ import dev.carbonshift.carbon.http.ApiJson;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CarbonAwareSdkSourceTest {
   @RegisterExtension static final ApiServer API = new ApiServer();
 
-  final MutableClock clock = new MutableClock(Instant.parse("2022-11-02T10:30:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2022-11-02T10:30:00Z"));
   final Region region = Regions.region("us-east", "US-MIDA-PJM", List.of(), null);
   final CarbonAwareSdkSource source =
       new CarbonAwareSdkSource(

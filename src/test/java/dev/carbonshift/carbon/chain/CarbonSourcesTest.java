@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.ForecastCache;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.IntensityRepository;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class CarbonSourcesTest {
   static final String TOKEN = "em-secret-token-abc123";
   static final Instant NOW = Instant.parse("2024-03-10T12:00:00Z");
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final RegionCatalog catalog = RegionCatalog.load(Path.of("regions"));
   final Region es = catalog.find("es").orElseThrow();
 

@@ -6,13 +6,13 @@ import dev.carbonshift.carbon.CarbonSource;
 import dev.carbonshift.carbon.ForecastCache;
 import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.YearlyAverageSource;
 import dev.carbonshift.carbon.YearlyAverages;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SourceChainTest {
   static final Instant NOW = Instant.parse("2024-03-10T12:00:00Z");
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final YearlyAverageSource yearly = new YearlyAverageSource(YearlyAverages.bundled(), clock);
 
   static CarbonSource source(String name, java.util.function.Supplier<ForecastResult> answer) {

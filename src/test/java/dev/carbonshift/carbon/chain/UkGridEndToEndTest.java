@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RegionForecast;
 import dev.carbonshift.region.RegionCatalog;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class UkGridEndToEndTest {
     try (CarbonSources sources =
         CarbonSources.fromEnvironment(
             Map.of("CARBONSHIFT_UKGRID_URL", API.url().toString()),
-            new MutableClock(NOW),
+            new TestClock(NOW),
             catalog,
             null)) {
       List<RegionForecast> all =
@@ -62,7 +62,7 @@ class UkGridEndToEndTest {
   void without_the_uk_grid_url_the_gb_region_replays_its_trace_and_says_why() {
     RegionCatalog catalog = RegionCatalog.load(Path.of("regions"));
     try (CarbonSources sources =
-        CarbonSources.fromEnvironment(Map.of(), new MutableClock(NOW), catalog, null)) {
+        CarbonSources.fromEnvironment(Map.of(), new TestClock(NOW), catalog, null)) {
       RegionForecast gb =
           sources.forecast(catalog.find("gb").orElseThrow(), NOW, NOW.plus(Duration.ofHours(6)));
 

@@ -13,7 +13,6 @@ import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityPoint;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Secret;
@@ -23,6 +22,7 @@ import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.carbon.http.Settings;
 import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ class ElectricityMapsSourceTest {
   static final Secret TOKEN = Secret.ofNullable("em-secret-token-abc123");
   static final Instant NOW = Instant.parse("2024-03-10T12:00:00Z");
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final Region es = Regions.region("es", "ES", List.of(), null);
 
   ElectricityMapsSource source(EmissionFactor factor) {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.carbonshift.carbon.ApiServer;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
+import dev.carbonshift.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ class BoundedFetchTest {
   @RegisterExtension static final ApiServer API = new ApiServer();
   static final long CAP_BYTES = 1 << 20;
 
-  final MutableClock clock = new MutableClock(Instant.parse("2024-03-10T12:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2024-03-10T12:00:00Z"));
 
   static Stream<Arguments> hostile_servers() {
     return Stream.of(

@@ -2,8 +2,8 @@ package dev.carbonshift.carbon.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
+import dev.carbonshift.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpPlumbingTest {
-  final MutableClock clock = new MutableClock(Instant.parse("2024-03-10T12:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2024-03-10T12:00:00Z"));
 
   HttpFetcher fetcher(double random) {
     return new HttpFetcher(

@@ -10,9 +10,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.carbonshift.carbon.ApiServer;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Secret;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ class NoSecretsInLogsTest {
                                   + " "
                                   + TOKEN.toUpperCase(java.util.Locale.ROOT)
                                   + "\"}")));
-      MutableClock clock = new MutableClock(Instant.parse("2024-03-10T12:00:00Z"));
+      TestClock clock = new TestClock(Instant.parse("2024-03-10T12:00:00Z"));
       HttpFetcher http =
           HttpFetcher.create(
               Endpoint.of("x", API.url())
@@ -86,7 +86,7 @@ class NoSecretsInLogsTest {
     HttpFetcher http =
         HttpFetcher.create(
             Endpoint.of("x", API.url()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-            new MutableClock(Instant.parse("2024-03-10T12:00:00Z")),
+            new TestClock(Instant.parse("2024-03-10T12:00:00Z")),
             new RecordingSleeper(),
             List.of());
 

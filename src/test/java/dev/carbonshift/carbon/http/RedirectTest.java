@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.carbonshift.carbon.ApiServer;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Secret;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +40,7 @@ class RedirectTest {
     elsewhere.stop();
   }
 
-  final MutableClock clock = new MutableClock(Instant.parse("2024-03-10T12:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2024-03-10T12:00:00Z"));
 
   HttpFetcher fetcher(List<Secret> secrets) {
     return HttpFetcher.create(

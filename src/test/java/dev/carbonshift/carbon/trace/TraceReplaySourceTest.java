@@ -6,11 +6,11 @@ import dev.carbonshift.carbon.EmissionFactor;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityPoint;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Signal;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class TraceReplaySourceTest {
   static final Path TRACES = Path.of("data", "traces");
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-10T12:00:00Z"));
   final Region es = Regions.region("es", "ES", List.of(), "ES_2022_hourly.csv.gz");
 
   TraceReplaySource source(Replay replay) {

@@ -9,13 +9,13 @@ import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityPoint;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.ApiJson;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
+import dev.carbonshift.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ class UkGridSourceTest {
   @RegisterExtension static final ApiServer API = new ApiServer();
   static final Instant NOW = Instant.parse("2023-03-10T11:30:00Z");
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final UkGridSource source =
       new UkGridSource(
           HttpFetcher.create(

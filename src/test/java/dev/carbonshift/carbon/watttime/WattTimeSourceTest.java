@@ -12,7 +12,6 @@ import dev.carbonshift.carbon.ApiServer;
 import dev.carbonshift.carbon.Forecast;
 import dev.carbonshift.carbon.ForecastResult;
 import dev.carbonshift.carbon.IntensityKind;
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.carbon.RecordingSleeper;
 import dev.carbonshift.carbon.Regions;
 import dev.carbonshift.carbon.Secret;
@@ -21,6 +20,7 @@ import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class WattTimeSourceTest {
   static final Secret PASSWORD = Secret.ofNullable("wt-password-s3cret");
   static final Instant NOW = Instant.parse("2022-07-15T00:00:00Z");
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final Region caiso = Regions.withWattTime("us-cal-ciso", "US-CAL-CISO", "CAISO_NORTH");
   WattTimeSource source;
 

@@ -1,10 +1,10 @@
 package dev.carbonshift.daemon.api;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.report.Reports;
 import dev.carbonshift.store.Database;
+import dev.carbonshift.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ final class ApiFixture implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
   static final RegionCatalog CATALOG = RegionCatalog.load(Path.of("regions"));
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final Database db = Database.inMemory("api-" + UUID.randomUUID());
   final ApiStore store = ApiStore.of(db, clock);
   final JobIntake intake = new JobIntake(CATALOG, store.jobs(), clock);

@@ -2,10 +2,10 @@ package dev.carbonshift.daemon.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonshift.carbon.MutableClock;
 import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.JobRepository;
+import dev.carbonshift.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class JobsFolderTest {
   private static final Duration SETTLE = Duration.ofSeconds(5);
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final Database db = Database.inMemory("folder-" + UUID.randomUUID());
   private final JobRepository jobs = new JobRepository(db, clock);
   private JobsFolder folder;

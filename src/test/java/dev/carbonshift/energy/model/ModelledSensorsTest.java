@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.carbonshift.energy.Method;
 import dev.carbonshift.energy.Sensor;
 import dev.carbonshift.energy.SensorReading;
-import dev.carbonshift.energy.TestClock;
+import dev.carbonshift.testing.TestClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonshift.energy.Sensor;
 import dev.carbonshift.energy.SensorException;
-import dev.carbonshift.energy.TestClock;
 import dev.carbonshift.energy.model.TdpTables;
+import dev.carbonshift.testing.TestClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.carbonshift.energy.Method;
 import dev.carbonshift.energy.Sensor;
 import dev.carbonshift.energy.SensorException;
 import dev.carbonshift.energy.SensorReading;
-import dev.carbonshift.energy.TestClock;
+import dev.carbonshift.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

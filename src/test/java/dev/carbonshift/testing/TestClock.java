@@ -1,4 +1,4 @@
-package dev.carbonshift.energy;
+package dev.carbonshift.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
+/**
+ * The one clock tests move by hand, safe to read from other threads. An optional hook runs on the
+ * next read, to interleave other work at a chosen moment.
+ */
 public final class TestClock extends Clock {
   private Instant now;
+  private Runnable onRead = () -> {};
 
   public TestClock(Instant start) {
     this.now = start;
@@ -16,6 +20,10 @@ public final class TestClock extends Clock {
 
   public TestClock() {
     this(Instant.parse("2024-03-01T10:00:00Z"));
+  }
+
+  public synchronized void set(Instant t) {
+    now = t;
   }
 
   public synchronized void advance(Duration d) {
@@ -26,9 +34,22 @@ public final class TestClock extends Clock {
     advance(Duration.ofNanos((long) (s * 1e9)));
   }
 
+  /** Runs {@code hook} once, on the next read of the clock, before the time is returned. */
+  public synchronized void onRead(Runnable hook) {
+    onRead = hook;
+  }
+
   @Override
-  public synchronized Instant instant() {
-    return now;
+  public Instant instant() {
+    Runnable hook;
+    synchronized (this) {
+      hook = onRead;
+      onRead = () -> {};
+    }
+    hook.run();
+    synchronized (this) {
+      return now;
+    }
   }
 
   @Override
