@@ -208,7 +208,14 @@ class CompositeMeterTest {
     var clockNow = new MonotonicClock();
     ScriptedSensor counting =
         new ScriptedSensor("s", Component.CPU, Method.MODELLED, 5, clockNow.instant());
-    counting.onPoll = latch::countDown;
+    var sampler = new java.util.concurrent.atomic.AtomicReference<Thread>();
+    counting.onPoll =
+        () -> {
+          if (Thread.currentThread().getName().equals("carbonshift-energy-sampler")) {
+            sampler.set(Thread.currentThread());
+          }
+          latch.countDown();
+        };
     var chains =
         Map.of(
             Component.CPU,
@@ -222,7 +229,9 @@ class CompositeMeterTest {
     assertThat(ticks).isGreaterThanOrEqualTo(4); // three on the thread, one on stop
     assertThat(r.totalJoules()).isPositive();
     assertThat(s.stop()).isSameAs(r);
-    Thread.sleep(60); // no tick may run after stop
+    // no tick may run after stop: its sampling thread is gone, not merely idle
+    sampler.get().join(5_000);
+    assertThat(sampler.get().isAlive()).isFalse();
     assertThat(s.stats().ticks()).isEqualTo(ticks);
   }
 }

@@ -1,7 +1,12 @@
 package dev.carbonshift.energy.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -22,9 +27,9 @@ class ProcessTreeCpuTimeTest {
     long t0 = System.nanoTime();
     CpuTimeSource tree = CpuTimeSource.processTree(p.pid());
     double whileRunning = 0;
-    while (p.isAlive()) {
+    // read while it runs; each wait returns at once when the process exits
+    while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
       whileRunning = Math.max(whileRunning, tree.cpuSeconds());
-      Thread.sleep(20);
     }
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -42,8 +47,11 @@ class ProcessTreeCpuTimeTest {
     double before = CpuTimeSource.reapedChildrenSeconds();
     Process p =
         new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done").start();
-    p.waitFor(30, TimeUnit.SECONDS);
-    Thread.sleep(20); // let the JDK's reaper thread wait for it
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    // the kernel adds a child's time to ours when the JDK's reaper thread has waited for it
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> CpuTimeSource.reapedChildrenSeconds() > before);
     CpuTimeSource tree = new ProcessTreeScope(p::pid, before).cpu();
     assertThat(tree.cpuSeconds()).isGreaterThan(0.0);
     assertThat(tree.secondsBeforeStart()).isZero();
@@ -53,10 +61,16 @@ class ProcessTreeCpuTimeTest {
   void a_read_right_after_the_exit_sees_the_reaped_time_not_a_stale_live_one() throws Exception {
     double before = CpuTimeSource.reapedChildrenSeconds();
     Process p =
-        new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; sleep 0.3")
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; echo ready; sleep 0.3")
             .start();
     CpuTimeSource tree = new ProcessTreeScope(p::pid, before).cpu();
-    Thread.sleep(150);
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).isEqualTo("ready"); // its work is done; it is still alive
+    }
     tree.cpuSeconds(); // alive: read from /proc, in clock ticks (often 0 for so little work)
     p.waitFor(30, TimeUnit.SECONDS);
     double exact = CpuTimeSource.reapedChildrenSeconds() - before; // microseconds, from the kernel
