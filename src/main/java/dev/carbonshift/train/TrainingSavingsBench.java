@@ -1,5 +1,6 @@
 package dev.carbonshift.train;
 
+import dev.carbonshift.energy.ModelledMeter;
 import dev.carbonshift.job.DatasetSpec;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.Strategy;
@@ -57,7 +58,7 @@ public final class TrainingSavingsBench {
 
   private final Trainer trainer;
   private final Path baseDir;
-  private final CpuTimeMeter meter;
+  private final ModelledMeter meter;
 
   public TrainingSavingsBench(Path dataDir, Path baseDir, double watts, Clock clock) {
     this.trainer = Trainers.dl4j(ModelRegistry.inMemory(), dataDir, clock);

@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.energy.Component;
-import dev.carbonshift.energy.FixedPowerMeter;
+import dev.carbonshift.energy.ModelledMeter;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
@@ -183,7 +183,7 @@ class JobRunnerTest {
         CATALOG,
         sources,
         Trainers.dl4j(models, dir.resolve("models"), clock),
-        new FixedPowerMeter(clock, Component.CPU, WATTS),
+        ModelledMeter.constantPower(clock, Component.CPU, WATTS),
         clock,
         "test:1:1");
   }

@@ -3,6 +3,7 @@ package dev.carbonshift.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.energy.ModelledMeter;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class CpuTimeMeterTest {
 
   @Test
   void the_training_thread_meter_counts_its_own_work_and_states_its_method_and_resolution() {
-    CpuTimeMeter m = CpuTimeMeter.ofTrainingThread(TrainFixtures.ticking(), 10);
+    ModelledMeter m = CpuTimeMeter.ofTrainingThread(TrainFixtures.ticking(), 10);
     EnergyMeter.Session s = m.start();
     sink = burn(100_000_000L);
     double joules = s.stop().totalKwh() * 3.6e6;

@@ -2,7 +2,7 @@ package dev.carbonshift.train;
 
 import dev.carbonshift.energy.Component;
 import dev.carbonshift.energy.EnergyMeter;
-import dev.carbonshift.energy.FixedPowerMeter;
+import dev.carbonshift.energy.ModelledMeter;
 import dev.carbonshift.job.DatasetSpec;
 import dev.carbonshift.job.JobKind;
 import dev.carbonshift.job.JobSpec;
@@ -114,7 +114,7 @@ final class TrainFixtures {
   }
 
   static EnergyMeter meter(Clock clock) {
-    return new FixedPowerMeter(clock, Component.CPU, 100);
+    return ModelledMeter.constantPower(clock, Component.CPU, 100);
   }
 
   static TrainingOutcome.Completed completed(TrainingOutcome outcome) {
