@@ -1,10 +1,10 @@
 package dev.carbonshift.energy.model;
 
 import java.lang.management.ManagementFactory;
-import java.util.function.LongSupplier;
 
 /**
- * Cumulative CPU time of whatever is being measured: this JVM, a child process tree, the machine.
+ * Cumulative CPU time of whatever is being measured: this JVM ({@link #self}), a child process tree
+ * ({@link ProcessTreeScope#cpu}, the one way to build it), the machine ({@link #machine}).
  */
 public interface CpuTimeSource {
 
@@ -39,24 +39,7 @@ public interface CpuTimeSource {
         }
       };
     }
-    return processTree(ProcessHandle.current().pid());
-  }
-
-  /** A process and all its descendants, e.g. the command run by {@code carbonshift measure}. */
-  static CpuTimeSource processTree(long pid) {
-    return new ProcessTreeCpuTime(
-        new ProcessTree(() -> pid, ProcFs.system()),
-        ReapedChildren.system(),
-        reapedChildrenSeconds());
-  }
-
-  /**
-   * A child process tree, with this JVM's {@link #reapedChildrenSeconds()} read before the child
-   * was started, so that even a child that exits before the meter opens is counted. {@code pid} may
-   * give 0 until the child is started, so the meter can be opened first.
-   */
-  static CpuTimeSource processTree(LongSupplier pid, double reapedBeforeStart) {
-    return new ProcessTreeScope(pid, reapedBeforeStart).cpu();
+    return ProcessTreeScope.of(ProcessHandle.current().pid()).cpu();
   }
 
   /** CPU seconds of this JVM's children that have exited and been waited for. */

@@ -33,11 +33,6 @@ public interface MemorySource {
     };
   }
 
-  /** A process and its descendants: the sum of their resident sets. */
-  static MemorySource processTree(long pid) {
-    return ProcessTreeScope.of(pid).memory();
-  }
-
   /** The whole machine: {@code MemTotal - MemAvailable}. */
   static MemorySource machine() {
     return machine(ProcFs.system());

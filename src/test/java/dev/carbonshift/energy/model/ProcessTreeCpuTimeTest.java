@@ -21,11 +21,11 @@ class ProcessTreeCpuTimeTest {
   @Test
   void cpu_time_of_a_child_and_its_grandchild_is_counted_while_they_run_and_after_exit()
       throws Exception {
-    CpuTimeSource.processTree(ProcessHandle.current().pid()).cpuSeconds(); // load libc first
+    ProcessTreeScope.of(ProcessHandle.current().pid()).cpu().cpuSeconds(); // load libc first
     // the grandchild and the child each run the loop; the child waits for the grandchild
     Process p = new ProcessBuilder("sh", "-c", "(" + LOOP + ") & " + LOOP + "; wait").start();
     long t0 = System.nanoTime();
-    CpuTimeSource tree = CpuTimeSource.processTree(p.pid());
+    CpuTimeSource tree = ProcessTreeScope.of(p.pid()).cpu();
     double whileRunning = 0;
     // read while it runs; each wait returns at once when the process exits
     while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
