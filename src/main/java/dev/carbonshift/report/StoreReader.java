@@ -1,9 +1,9 @@
 package dev.carbonshift.report;
 
-import dev.carbonshift.energy.Component;
-import dev.carbonshift.energy.Method;
+import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.Jdbc;
+import dev.carbonshift.store.RunRepository;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,16 +122,12 @@ final class StoreReader {
             + JOBS_IN_PERIOD
             + " JOIN run_energy e ON e.run_id = r.id WHERE r.ended_at IS NOT NULL",
         rs -> {
-          String detail = rs.getString("detail");
+          ComponentEnergy e = RunRepository.energyLine(rs);
+          String detail = e.detail();
           // one sensor per line of the detail: the devices metered
           int devices = detail == null || detail.isBlank() ? 1 : (int) detail.lines().count();
           out.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>())
-              .add(
-                  new RunFact.Line(
-                      Component.valueOf(rs.getString("component")),
-                      Method.valueOf(rs.getString("method")),
-                      rs.getDouble("it_kwh"),
-                      devices));
+              .add(new RunFact.Line(e.component(), e.method(), e.kwh(), devices));
           return null;
         },
         from,

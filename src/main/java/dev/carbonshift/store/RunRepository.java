@@ -297,15 +297,7 @@ public final class RunRepository {
       return r;
     }
     List<ComponentEnergy> lines =
-        jdbc.query(
-            "SELECT * FROM run_energy WHERE run_id = ?",
-            rs ->
-                ComponentEnergy.ofKwh(
-                    Component.valueOf(rs.getString("component")),
-                    Method.valueOf(rs.getString("method")),
-                    rs.getDouble("it_kwh"),
-                    rs.getString("detail")),
-            r.id());
+        jdbc.query("SELECT * FROM run_energy WHERE run_id = ?", RunRepository::energyLine, r.id());
     List<ComponentEnergy> ordered =
         lines.stream()
             .sorted(
@@ -347,6 +339,18 @@ public final class RunRepository {
         r.owner(),
         r.sliceIndex(),
         r.endReason());
+  }
+
+  /**
+   * One row of {@code run_energy} (columns component, method, it_kwh, detail): the one mapping of
+   * that table, also used by the reports' bulk reads.
+   */
+  public static ComponentEnergy energyLine(ResultSet rs) throws SQLException {
+    return ComponentEnergy.ofKwh(
+        Component.valueOf(rs.getString("component")),
+        Method.valueOf(rs.getString("method")),
+        rs.getDouble("it_kwh"),
+        rs.getString("detail"));
   }
 
   private static RunRecord map(ResultSet rs) throws SQLException {
