@@ -13,7 +13,6 @@ import dev.carbonshift.carbon.http.ApiJson;
 import dev.carbonshift.carbon.http.ApiJson.BadResponse;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
-import dev.carbonshift.carbon.http.Settings;
 import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
@@ -39,27 +38,21 @@ public final class CarbonAwareSdkSource implements CarbonSource {
    * (region=location pairs) and the endpoint settings.
    */
   public static final SourceFactory FACTORY =
-      new SourceFactory() {
-        @Override
-        public String name() {
-          return NAME;
-        }
-
-        @Override
-        public Configured read(Settings s) {
-          Endpoint e = s.endpoint(NAME, null, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
-          Signal signal = s.signal("CARBONSHIFT_CASDK_SIGNAL", Signal.MARGINAL);
-          Map<String, String> locations = s.pairs("CARBONSHIFT_CASDK_LOCATIONS");
-          if (e == null) {
-            return Configured.missing(NAME, "set CARBONSHIFT_CASDK_URL");
-          }
-          return Configured.ready(
-              NAME,
-              e,
-              List.of(),
-              (http, clock) -> new CarbonAwareSdkSource(http, signal, locations, clock));
-        }
-      };
+      SourceFactory.of(
+          NAME,
+          s -> {
+            Endpoint e = s.endpoint(NAME, null, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+            Signal signal = s.signal("CARBONSHIFT_CASDK_SIGNAL", Signal.MARGINAL);
+            Map<String, String> locations = s.pairs("CARBONSHIFT_CASDK_LOCATIONS");
+            if (e == null) {
+              return Configured.missing(NAME, "set CARBONSHIFT_CASDK_URL");
+            }
+            return Configured.ready(
+                NAME,
+                e,
+                List.of(),
+                (http, clock) -> new CarbonAwareSdkSource(http, signal, locations, clock));
+          });
 
   private final HttpFetcher http;
   private final Signal signal;

@@ -13,7 +13,6 @@ import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.ApiJson.BadResponse;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
-import dev.carbonshift.carbon.http.Settings;
 import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
@@ -41,28 +40,22 @@ public final class ElectricityMapsSource implements CarbonSource {
    * and the endpoint settings {@code CARBONSHIFT_ELECTRICITYMAPS_URL|TIMEOUT|…}.
    */
   public static final SourceFactory FACTORY =
-      new SourceFactory() {
-        @Override
-        public String name() {
-          return NAME;
-        }
-
-        @Override
-        public Configured read(Settings s) {
-          Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
-          Secret token = Secret.ofNullable(s.text("ELECTRICITYMAPS_API_TOKEN"));
-          EmissionFactor factor =
-              s.factor("CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", EmissionFactor.LIFECYCLE);
-          if (token == null) {
-            return Configured.missing(NAME, "set ELECTRICITYMAPS_API_TOKEN");
-          }
-          return Configured.ready(
-              NAME,
-              e,
-              List.of(token),
-              (http, clock) -> new ElectricityMapsSource(http, token, factor, clock));
-        }
-      };
+      SourceFactory.of(
+          NAME,
+          s -> {
+            Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+            Secret token = Secret.ofNullable(s.text("ELECTRICITYMAPS_API_TOKEN"));
+            EmissionFactor factor =
+                s.factor("CARBONSHIFT_ELECTRICITYMAPS_EMISSION_FACTOR", EmissionFactor.LIFECYCLE);
+            if (token == null) {
+              return Configured.missing(NAME, "set ELECTRICITYMAPS_API_TOKEN");
+            }
+            return Configured.ready(
+                NAME,
+                e,
+                List.of(token),
+                (http, clock) -> new ElectricityMapsSource(http, token, factor, clock));
+          });
 
   static final int MAX_HORIZON_HOURS = 72;
   static final Duration PAST_RANGE_CHUNK = Duration.ofDays(10);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One kind of networked carbon source: its name, the settings it reads, and how it is built from
@@ -24,6 +25,23 @@ public interface SourceFactory {
    * @throws dev.carbonshift.config.InvalidInputException naming a setting that is wrong
    */
   Configured read(Settings settings);
+
+  /** A factory named {@code name} that reads its settings with {@code read}. */
+  static SourceFactory of(String name, Function<Settings, Configured> read) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(read, "read");
+    return new SourceFactory() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Configured read(Settings settings) {
+        return read.apply(settings);
+      }
+    };
+  }
 
   /** Builds the source on an HTTP fetcher made for its endpoint and secrets. */
   @FunctionalInterface

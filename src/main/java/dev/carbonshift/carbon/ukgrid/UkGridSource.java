@@ -9,7 +9,6 @@ import dev.carbonshift.carbon.Points;
 import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.HttpFetcher;
-import dev.carbonshift.carbon.http.Settings;
 import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
@@ -43,21 +42,15 @@ public final class UkGridSource implements CarbonSource {
    * they do not have; reads the endpoint settings {@code CARBONSHIFT_UKGRID_URL|TIMEOUT|…}.
    */
   public static final SourceFactory FACTORY =
-      new SourceFactory() {
-        @Override
-        public String name() {
-          return NAME;
-        }
-
-        @Override
-        public Configured read(Settings s) {
-          Endpoint e = s.endpoint(NAME, null, RESPONSE_TIMEOUT);
-          if (e == null) {
-            return Configured.missing(NAME, "set CARBONSHIFT_UKGRID_URL=" + URL);
-          }
-          return Configured.ready(NAME, e, List.of(), UkGridSource::new);
-        }
-      };
+      SourceFactory.of(
+          NAME,
+          s -> {
+            Endpoint e = s.endpoint(NAME, null, RESPONSE_TIMEOUT);
+            if (e == null) {
+              return Configured.missing(NAME, "set CARBONSHIFT_UKGRID_URL=" + URL);
+            }
+            return Configured.ready(NAME, e, List.of(), UkGridSource::new);
+          });
 
   public static final String ZONE = "GB";
   static final Duration FORWARD = Duration.ofHours(48);

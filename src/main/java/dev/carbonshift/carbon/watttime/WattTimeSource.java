@@ -12,7 +12,6 @@ import dev.carbonshift.carbon.Unavailable;
 import dev.carbonshift.carbon.http.Endpoint;
 import dev.carbonshift.carbon.http.Fetched;
 import dev.carbonshift.carbon.http.HttpFetcher;
-import dev.carbonshift.carbon.http.Settings;
 import dev.carbonshift.carbon.http.SourceFactory;
 import dev.carbonshift.carbon.http.SourceFactory.Configured;
 import dev.carbonshift.carbon.http.SourceFailure;
@@ -40,27 +39,21 @@ public final class WattTimeSource implements CarbonSource {
    * CARBONSHIFT_WATTTIME_URL|TIMEOUT|…}.
    */
   public static final SourceFactory FACTORY =
-      new SourceFactory() {
-        @Override
-        public String name() {
-          return NAME;
-        }
-
-        @Override
-        public Configured read(Settings s) {
-          Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
-          Secret user = Secret.ofNullable(s.text("WATTTIME_USERNAME"));
-          Secret password = Secret.ofNullable(s.text("WATTTIME_PASSWORD"));
-          if (user == null || password == null) {
-            return Configured.missing(NAME, "set WATTTIME_USERNAME and WATTTIME_PASSWORD");
-          }
-          return Configured.ready(
-              NAME,
-              e,
-              List.of(user, password),
-              (http, clock) -> new WattTimeSource(http, user, password, clock));
-        }
-      };
+      SourceFactory.of(
+          NAME,
+          s -> {
+            Endpoint e = s.endpoint(NAME, URL, Endpoint.DEFAULT_RESPONSE_TIMEOUT);
+            Secret user = Secret.ofNullable(s.text("WATTTIME_USERNAME"));
+            Secret password = Secret.ofNullable(s.text("WATTTIME_PASSWORD"));
+            if (user == null || password == null) {
+              return Configured.missing(NAME, "set WATTTIME_USERNAME and WATTTIME_PASSWORD");
+            }
+            return Configured.ready(
+                NAME,
+                e,
+                List.of(user, password),
+                (http, clock) -> new WattTimeSource(http, user, password, clock));
+          });
 
   static final String SIGNAL = "co2_moer";
   static final int MAX_HORIZON_HOURS = 72;
