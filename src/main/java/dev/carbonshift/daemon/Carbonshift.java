@@ -69,12 +69,12 @@ public final class Carbonshift implements AutoCloseable {
   private final Lazy<DaemonMetrics> metrics;
   private final Lazy<Reports> reports;
 
-  private Carbonshift(DaemonConfig config, Clock clock) {
+  private Carbonshift(DaemonConfig config, Clock clock, boolean toRead) {
     this.config = config;
     this.clock = clock;
     this.owner = processName();
     catalog = new Lazy<>(() -> RegionCatalog.load(config.regionsDir()));
-    database = new Lazy<>(() -> opened(openStore(config)));
+    database = new Lazy<>(() -> opened(openStore(config, toRead)));
     jobs = new Lazy<>(() -> new JobRepository(database.get(), clock));
     placements = new Lazy<>(() -> new PlacementRepository(database.get()));
     runs = new Lazy<>(() -> new RunRepository(database.get()));
@@ -128,15 +128,26 @@ public final class Carbonshift implements AutoCloseable {
 
   /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
   public static Carbonshift open(DaemonConfig config, Clock clock) {
-    return new Carbonshift(config, clock);
+    return new Carbonshift(config, clock, false);
   }
 
-  private static Database openStore(DaemonConfig c) {
+  /**
+   * As {@link #open}, for a verb that only reads the store ({@code status}, {@code report}, {@code
+   * models}): a read-only H2 file is read as it is, without a lock file or a migration.
+   */
+  public static Carbonshift openToRead(DaemonConfig config, Clock clock) {
+    return new Carbonshift(config, clock, true);
+  }
+
+  private static Database openStore(DaemonConfig c, boolean toRead) {
     if (c.db().startsWith("jdbc:")) {
       return Database.url(
           c.db(), c.env().getOrDefault("CARBONSHIFT_DB_USER", ""), c.dbPassword().orElse(""));
     }
-    return Database.file(Path.of(c.db()), c.dbPassword().orElse(""));
+    String password = c.dbPassword().orElse("");
+    return toRead
+        ? Database.fileToRead(Path.of(c.db()), password)
+        : Database.file(Path.of(c.db()), password);
   }
 
   private MeterOptions meterOptions() {
