@@ -94,7 +94,7 @@ public final class Carbonshift implements AutoCloseable {
             () -> opened(CarbonSources.fromEnvironment(config.env(), clock, catalog.get(), null)));
     meter = new Lazy<>(() -> Meters.detect(meterOptions()));
     trainer = new Lazy<>(() -> Trainers.dl4j(models.get(), config.dataDir(), clock));
-    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock));
+    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock, datasetCheck()));
     planning =
         new Lazy<>(
             () -> new PlanningService(catalog.get(), sources.get(), clock, PlanSettings.DEFAULT));
@@ -277,11 +277,12 @@ public final class Carbonshift implements AutoCloseable {
   }
 
   /**
-   * The check {@code submit} runs on each descriptor's dataset: inside the descriptor's folder, the
-   * data folder ({@code data/}, where the bundled traces are), the models folder, or a folder named
-   * in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
+   * The check every door of the {@link #intake()} (CLI {@code submit} and {@code train}, {@code
+   * POST /jobs}, the jobs folder) runs on each descriptor's dataset: inside the descriptor's
+   * folder, the data folder ({@code data/}, where the bundled traces are), the models folder, or a
+   * folder named in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
    */
-  public DatasetCheck datasetCheck() {
+  private DatasetCheck datasetCheck() {
     List<Path> roots = new ArrayList<>();
     roots.add(config.hardwareDir().toAbsolutePath().normalize().getParent());
     roots.add(config.dataDir());
