@@ -142,8 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(
             ApiThroughputBench.run(
                 ctx.home(),
-                java.nio.file.Files.readString(
-                    ctx.home().resolve("jobs/weather-seattle-train.yaml")),
+                ctx.home().resolve("jobs/weather-seattle-train.yaml").toAbsolutePath(),
                 java.time.Duration.ofSeconds(seconds),
                 clients));
       }

@@ -1,6 +1,7 @@
 package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.daemon.TrainingElsewhereException;
 import dev.carbonshift.job.IllegalStateTransitionException;
 import dev.carbonshift.store.StoreBusyException;
 import java.io.PrintWriter;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code carbonshift} command line. Exit codes: 0 ok, 1 internal failure, 2 bad input, 3 store
- * busy.
+ * The {@code carbonshift} command line. Exit codes: 0 ok, 1 internal failure, 2 bad input, 3 busy
+ * (another process holds the store, or trains the same job): try again later.
  */
 @Command(
     name = "carbonshift",
@@ -42,7 +43,10 @@ public final class Main implements Runnable {
   public static final int INTERNAL = 1;
   public static final int BAD_INPUT = 2;
 
-  /** Another process holds the store longer than a command waits for it: try again later. */
+  /**
+   * Another process holds the store longer than a command waits for it, or is training the job
+   * {@code train} was asked to: try again later.
+   */
   public static final int STORE_BUSY = 3;
 
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,7 +82,7 @@ public final class Main implements Runnable {
       err.flush();
       return BAD_INPUT;
     }
-    if (e instanceof StoreBusyException) {
+    if (e instanceof StoreBusyException || e instanceof TrainingElsewhereException) {
       err.println("error: " + e.getMessage());
       err.flush();
       return STORE_BUSY;

@@ -57,7 +57,7 @@ final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<ModelVersion> versions;
-    try (Carbonshift cs = store.open(ctx)) {
+    try (Carbonshift cs = store.openToRead(ctx)) {
       versions = cs.models().list(name);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
                 from, to, by, format, ReportQuery.embodied(embodiedGpu, embodiedCpu, cli), cli)
             .withRun(ReportQuery.run(run, cli));
     PrintWriter stdout = spec.commandLine().getOut();
-    try (Carbonshift cs = store.open(ctx)) {
+    try (Carbonshift cs = store.openToRead(ctx)) {
       Reports reports = cs.reports();
       Report r = reports.build(q);
       String text = reports.render(r, q.format());

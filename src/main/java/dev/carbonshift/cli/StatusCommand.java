@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Carbonshift cs = store.open(ctx)) {
+    try (Carbonshift cs = store.openToRead(ctx)) {
       PrintWriter out = spec.commandLine().getOut();
       Optional<DaemonClient> daemon = Via.daemon(cs, store, spec.commandLine().getErr());
       if (daemon.isPresent()) {

@@ -58,6 +58,11 @@ public final class StoreOptions {
     return Carbonshift.open(config(ctx, more), ctx.clock());
   }
 
+  /** As {@link #open(Context)}, for a verb that only reads: a read-only store is read as it is. */
+  Carbonshift openToRead(Context ctx) {
+    return Carbonshift.openToRead(config(ctx, Map.of()), ctx.clock());
+  }
+
   /** The store as the user named it, for messages. */
   String shownDb() {
     return db != null ? db : DaemonConfig.DEFAULT_DB;

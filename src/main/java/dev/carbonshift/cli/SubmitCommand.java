@@ -1,17 +1,11 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.config.InvalidInputException;
-import dev.carbonshift.daemon.BatchRejectedException;
 import dev.carbonshift.daemon.Carbonshift;
-import dev.carbonshift.daemon.JobIntake;
 import dev.carbonshift.daemon.api.DaemonClient;
-import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.store.StoredJob;
-import dev.carbonshift.train.DatasetCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,10 +40,12 @@ final class SubmitCommand implements Callable<Integer> {
     List<Path> paths = files.stream().map(ctx::resolve).toList();
     try (Carbonshift cs = store.open(ctx)) {
       PrintWriter out = spec.commandLine().getOut();
-      checkDatasets(cs, paths);
+      // every file, descriptor and dataset, checked here first: one bad file and nothing is queued,
+      // whichever way the jobs then go
+      List<ParsedJob> parsed = cs.intake().validateAll(paths, files);
       Optional<DaemonClient> daemon = Via.daemon(cs, store, spec.commandLine().getErr());
       if (daemon.isPresent()) {
-        return throughDaemon(cs, daemon.get(), paths, out);
+        return throughDaemon(daemon.get(), parsed, paths, out);
       }
       List<StoredJob> stored = cs.intake().submit(paths, files);
       for (StoredJob j : stored) {
@@ -60,43 +56,9 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * What {@code train} would fail on, for every file before any is queued: a dataset outside the
-   * dataset roots, missing, unreadable, or without the columns, rows and window the job asks for.
-   */
-  private void checkDatasets(Carbonshift cs, List<Path> paths) {
-    JobParser parser = JobIntake.parserFor(cs.catalog(), ctx.clock());
-    DatasetCheck check = cs.datasetCheck();
-    List<InvalidInputException> errors = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      try {
-        ParsedJob job = parser.parse(paths.get(i), files.get(i));
-        check.check(job, files.get(i));
-      } catch (InvalidInputException e) {
-        errors.add(e);
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new BatchRejectedException(errors);
-    }
-  }
-
-  /** Every file validated here first, so that one bad file still queues nothing. */
+  /** The daemon checks each one again, through the same intake, as it does every submission. */
   private int throughDaemon(
-      Carbonshift cs, DaemonClient daemon, List<Path> paths, PrintWriter out) {
-    JobParser parser = JobIntake.parserFor(cs.catalog(), ctx.clock());
-    List<InvalidInputException> errors = new ArrayList<>();
-    List<ParsedJob> parsed = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      try {
-        parsed.add(parser.parse(paths.get(i), files.get(i)));
-      } catch (InvalidInputException e) {
-        errors.add(e);
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new BatchRejectedException(errors);
-    }
+      DaemonClient daemon, List<ParsedJob> parsed, List<Path> paths, PrintWriter out) {
     for (int i = 0; i < parsed.size(); i++) {
       String id = daemon.submit(files.get(i), parsed.get(i).text(), paths.get(i));
       String state = parsed.get(i).spec().schedule() != null ? "RECURRING" : "QUEUED";

@@ -62,7 +62,15 @@ final class TrainCommand implements Callable<Integer> {
       ProgressBar bar = new ProgressBar(err);
       JobRunner.Result r = runs.run(job.job(), LiveRun.detached(job.job().id()), bar::update);
       bar.finish();
-      TrainingOutcome outcome = r.outcome().orElseThrow();
+      if (r.outcome().isEmpty()) {
+        // the job moved between its claim and its start (cancelled, taken by a daemon's sweep)
+        err.printf(
+            "error: %s was not started: it is %s now (%s); try again%n",
+            r.job().id(), r.job().state(), r.job().stateReason());
+        err.flush();
+        return Main.STORE_BUSY;
+      }
+      TrainingOutcome outcome = r.outcome().get();
       if (outcome instanceof TrainingOutcome.Completed c) {
         double kg = r.account().flatMap(a -> a.emissions()).map(e -> e.kgCo2e()).orElse(0.0);
         return report(out, job.job().id(), c.version(), c.run(), kg);

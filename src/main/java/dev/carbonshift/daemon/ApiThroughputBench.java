@@ -44,7 +44,7 @@ public final class ApiThroughputBench {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path descriptor = Path.of(args.length > 2 ? args[2] : "jobs/weather-seattle-train.yaml");
     Path home = Path.of("").toAbsolutePath();
-    System.out.println(run(home, Files.readString(descriptor), d, clients));
+    System.out.println(run(home, descriptor.toAbsolutePath(), d, clients));
   }
 
   /**
@@ -52,9 +52,12 @@ public final class ApiThroughputBench {
    * fresh H2 file store, built by the composition root, and returns the figures as text.
    *
    * @param home the installation (its regions/ and data/)
+   * @param descriptorFile the descriptor posted, named as a CLI on this machine names it, so that
+   *     its dataset resolves beside it and passes the intake's dataset check
    */
-  public static String run(Path home, String descriptor, Duration duration, int clients)
+  public static String run(Path home, Path descriptorFile, Duration duration, int clients)
       throws Exception {
+    String descriptor = Files.readString(descriptorFile);
     Path tmp = Files.createTempDirectory("carbonshift-bench");
     try {
       DaemonConfig config =
@@ -84,7 +87,7 @@ public final class ApiThroughputBench {
           URI base = URI.create("http://127.0.0.1:" + port + "/");
           DaemonMetrics.PlanTotals before = cs.metrics().planTotals();
           long cpu0 = processCpuNanos();
-          http = overHttp(base.resolve("jobs"), descriptor, duration, clients);
+          http = overHttp(base.resolve("jobs"), descriptor, descriptorFile, duration, clients);
           httpCpu = Duration.ofNanos(processCpuNanos() - cpu0);
           planning = cs.metrics().planTotals().since(before);
           health = healthOverHttp(base.resolve("health"), duration, clients);
@@ -92,7 +95,10 @@ public final class ApiThroughputBench {
           api.stop();
         }
         direct =
-            phase(duration, clients, () -> cs.intake().submitText("bench.yaml", descriptor).id());
+            phase(
+                duration,
+                clients,
+                () -> cs.intake().submitText("bench.yaml", descriptor, descriptorFile).id());
         stored = cs.jobs().all().stream().map(StoredJob::id).collect(Collectors.toSet());
       }
       long missing =
@@ -143,12 +149,15 @@ public final class ApiThroughputBench {
         .getProcessCpuTime();
   }
 
-  private static Phase overHttp(URI jobs, String descriptor, Duration duration, int clients)
+  private static Phase overHttp(
+      URI jobs, String descriptor, Path descriptorFile, Duration duration, int clients)
       throws Exception {
     return overHttp(
         HttpRequest.newBuilder(jobs)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/yaml")
+            .header(
+                dev.carbonshift.daemon.api.HttpApi.SOURCE_FILE_HEADER, descriptorFile.toString())
             .POST(HttpRequest.BodyPublishers.ofString(descriptor))
             .build(),
         201,

@@ -69,12 +69,12 @@ public final class Carbonshift implements AutoCloseable {
   private final Lazy<DaemonMetrics> metrics;
   private final Lazy<Reports> reports;
 
-  private Carbonshift(DaemonConfig config, Clock clock) {
+  private Carbonshift(DaemonConfig config, Clock clock, boolean toRead) {
     this.config = config;
     this.clock = clock;
     this.owner = processName();
     catalog = new Lazy<>(() -> RegionCatalog.load(config.regionsDir()));
-    database = new Lazy<>(() -> opened(openStore(config)));
+    database = new Lazy<>(() -> opened(openStore(config, toRead)));
     jobs = new Lazy<>(() -> new JobRepository(database.get(), clock));
     placements = new Lazy<>(() -> new PlacementRepository(database.get()));
     runs = new Lazy<>(() -> new RunRepository(database.get()));
@@ -94,7 +94,7 @@ public final class Carbonshift implements AutoCloseable {
             () -> opened(CarbonSources.fromEnvironment(config.env(), clock, catalog.get(), null)));
     meter = new Lazy<>(() -> Meters.detect(meterOptions()));
     trainer = new Lazy<>(() -> Trainers.dl4j(models.get(), config.dataDir(), clock));
-    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock));
+    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock, datasetCheck()));
     planning =
         new Lazy<>(
             () -> new PlanningService(catalog.get(), sources.get(), clock, PlanSettings.DEFAULT));
@@ -128,15 +128,26 @@ public final class Carbonshift implements AutoCloseable {
 
   /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
   public static Carbonshift open(DaemonConfig config, Clock clock) {
-    return new Carbonshift(config, clock);
+    return new Carbonshift(config, clock, false);
   }
 
-  private static Database openStore(DaemonConfig c) {
+  /**
+   * As {@link #open}, for a verb that only reads the store ({@code status}, {@code report}, {@code
+   * models}): a read-only H2 file is read as it is, without a lock file or a migration.
+   */
+  public static Carbonshift openToRead(DaemonConfig config, Clock clock) {
+    return new Carbonshift(config, clock, true);
+  }
+
+  private static Database openStore(DaemonConfig c, boolean toRead) {
     if (c.db().startsWith("jdbc:")) {
       return Database.url(
           c.db(), c.env().getOrDefault("CARBONSHIFT_DB_USER", ""), c.dbPassword().orElse(""));
     }
-    return Database.file(Path.of(c.db()), c.dbPassword().orElse(""));
+    String password = c.dbPassword().orElse("");
+    return toRead
+        ? Database.fileToRead(Path.of(c.db()), password)
+        : Database.file(Path.of(c.db()), password);
   }
 
   private MeterOptions meterOptions() {
@@ -266,11 +277,12 @@ public final class Carbonshift implements AutoCloseable {
   }
 
   /**
-   * The check {@code submit} runs on each descriptor's dataset: inside the descriptor's folder, the
-   * data folder ({@code data/}, where the bundled traces are), the models folder, or a folder named
-   * in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
+   * The check every door of the {@link #intake()} (CLI {@code submit} and {@code train}, {@code
+   * POST /jobs}, the jobs folder) runs on each descriptor's dataset: inside the descriptor's
+   * folder, the data folder ({@code data/}, where the bundled traces are), the models folder, or a
+   * folder named in {@code CARBONSHIFT_DATASET_ROOTS} (separated by the platform's path separator).
    */
-  public DatasetCheck datasetCheck() {
+  private DatasetCheck datasetCheck() {
     List<Path> roots = new ArrayList<>();
     roots.add(config.hardwareDir().toAbsolutePath().normalize().getParent());
     roots.add(config.dataDir());

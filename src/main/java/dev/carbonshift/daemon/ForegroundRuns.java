@@ -3,13 +3,17 @@ package dev.carbonshift.daemon;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.store.ClusterLock;
 import dev.carbonshift.store.PlacementRecord;
+import dev.carbonshift.store.RunRecord;
+import dev.carbonshift.store.RunState;
 import dev.carbonshift.store.StoredJob;
 import dev.carbonshift.train.TrainingListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -38,13 +42,30 @@ public final class ForegroundRuns {
    */
   public Prepared prepare(Path file, String shownAs) {
     ParsedJob parsed = cs.intake().validate(file, shownAs);
+    // one claim at a time, across processes: two trains of one descriptor started together would
+    // otherwise both find it free (or both take up the same interrupted job) and both train it
+    return new ClusterLock(cs.database(), ClusterLock.TRAIN)
+        .holding(() -> claim(file, shownAs, parsed), CLAIM_WAIT);
+  }
+
+  /** How long a {@code train} waits for another one's claim (a few store calls) to end. */
+  static final Duration CLAIM_WAIT = Duration.ofSeconds(60);
+
+  private Prepared claim(Path file, String shownAs, ParsedJob parsed) {
     new DeadRuns(cs.runs(), cs.jobs(), new LiveRuns(), cs.clock(), cs.config().deadAfter()).sweep();
     String source = file.toString();
-    Optional<StoredJob> earlier =
-        cs.jobs().inState(JobState.QUEUED).stream()
+    List<StoredJob> same =
+        cs.jobs().inState(JobState.QUEUED, JobState.PLANNED, JobState.RUNNING).stream()
             .filter(j -> j.parentId() == null && j.schedule() == null)
             .filter(j -> Objects.equals(j.sourceFile(), source))
             .filter(j -> j.descriptor().equals(parsed.text()))
+            .toList();
+    for (StoredJob j : same) {
+      busy(j, shownAs);
+    }
+    Optional<StoredJob> earlier =
+        same.stream()
+            .filter(j -> j.state() == JobState.QUEUED)
             .filter(j -> !cs.runs().forJob(j.id()).isEmpty())
             .max(Comparator.comparing(StoredJob::submittedAt));
     StoredJob job = earlier.orElseGet(() -> cs.intake().submitOnce(parsed));
@@ -63,11 +84,65 @@ public final class ForegroundRuns {
                 0,
                 0,
                 0,
-                "train: runs now in its home region " + home.id() + ", in the foreground",
+                TRAIN_REASON + home.id() + ", in the foreground",
                 null));
     StoredJob planned = cs.jobs().transition(job.id(), JobState.PLANNED, "train: run now at home");
     return new Prepared(planned, earlier.isPresent());
   }
+
+  /**
+   * Refuses a job of this descriptor that is being trained now: RUNNING with a live run (dead ones
+   * were swept back to the queue just before), or PLANNED to run now by a {@code train} that has
+   * not started it yet, within the time a dead run is given.
+   */
+  private void busy(StoredJob j, String shownAs) {
+    if (j.state() == JobState.RUNNING) {
+      RunRecord run =
+          cs.runs().forJob(j.id()).stream()
+              .filter(r -> r.state() == RunState.RUNNING)
+              .reduce((a, b) -> b)
+              .orElse(null);
+      throw new TrainingElsewhereException(
+          j.id(),
+          shownAs
+              + " is being trained already, as "
+              + j.id()
+              + (run == null
+                  ? ""
+                  : " (run "
+                      + run.id()
+                      + " by "
+                      + run.owner()
+                      + ", started "
+                      + run.startedAt()
+                      + ")")
+              + "; wait for it to end, or stop it with 'cancel "
+              + j.id()
+              + "'");
+    }
+    if (j.state() == JobState.PLANNED) {
+      Optional<PlacementRecord> p = cs.placements().current(j.id());
+      boolean claimedByTrain =
+          p.isPresent()
+              && p.get().reason() != null
+              && p.get().reason().startsWith(TRAIN_REASON)
+              && p.get().plannedAt().plus(cs.config().deadAfter()).isAfter(cs.clock().instant());
+      if (claimedByTrain) {
+        throw new TrainingElsewhereException(
+            j.id(),
+            shownAs
+                + " is being trained already: another train claimed it as "
+                + j.id()
+                + " at "
+                + p.get().plannedAt()
+                + "; wait for it to end, or stop it with 'cancel "
+                + j.id()
+                + "'");
+      }
+    }
+  }
+
+  private static final String TRAIN_REASON = "train: runs now in its home region ";
 
   private Region homeOf(StoredJob job) {
     if (job.homeRegion() != null) {

@@ -7,6 +7,7 @@ import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.DatasetCheck;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,10 +26,25 @@ public final class JobIntake {
 
   private final JobParser parser;
   private final JobRepository jobs;
+  private final DatasetCheck datasets;
 
+  /**
+   * An intake that checks descriptors but not the datasets they name: for tests of the planner, the
+   * store and the API's plumbing, whose descriptors name no real file. The composition root builds
+   * the checking one, which every door (CLI, HTTP API, jobs folder) goes through.
+   */
   public JobIntake(RegionCatalog catalog, JobRepository jobs, Clock clock) {
+    this(catalog, jobs, clock, null);
+  }
+
+  /**
+   * @param datasets what a job's dataset must pass before it is queued (inside the dataset roots,
+   *     readable, with the columns, rows and window the job asks for); null to skip it
+   */
+  public JobIntake(RegionCatalog catalog, JobRepository jobs, Clock clock, DatasetCheck datasets) {
     this.parser = parserFor(catalog, clock);
     this.jobs = jobs;
+    this.datasets = datasets;
   }
 
   /** The descriptor parser for this catalog, with Quartz checking {@code schedule}. */
@@ -48,12 +64,43 @@ public final class JobIntake {
 
   /** Parses and validates without storing. */
   public ParsedJob validate(Path file) {
-    return parser.parse(file);
+    return validate(file, file.toString());
   }
 
-  /** Parses and validates without storing, naming the file {@code shownAs} in errors. */
+  /**
+   * Parses and validates without storing, naming the file {@code shownAs} in errors: the descriptor
+   * and, with a dataset check, the dataset it names.
+   */
   public ParsedJob validate(Path file, String shownAs) {
-    return parser.parse(file, shownAs);
+    return checked(parser.parse(file, shownAs), shownAs);
+  }
+
+  /**
+   * Validates every file, descriptor and dataset, before any is stored.
+   *
+   * @throws BatchRejectedException listing every bad file
+   */
+  public List<ParsedJob> validateAll(List<Path> files, List<String> shownAs) {
+    List<ParsedJob> parsed = new ArrayList<>();
+    List<InvalidInputException> errors = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      try {
+        parsed.add(validate(files.get(i), shownAs.get(i)));
+      } catch (InvalidInputException e) {
+        errors.add(e);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new BatchRejectedException(errors);
+    }
+    return parsed;
+  }
+
+  private ParsedJob checked(ParsedJob job, String shownAs) {
+    if (datasets != null) {
+      datasets.check(job, shownAs);
+    }
+    return job;
   }
 
   /**
@@ -67,18 +114,7 @@ public final class JobIntake {
 
   /** As {@link #submit(List)}, naming each file in errors as {@code shownAs} does. */
   public List<StoredJob> submit(List<Path> files, List<String> shownAs) {
-    List<ParsedJob> parsed = new ArrayList<>();
-    List<InvalidInputException> errors = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      try {
-        parsed.add(parser.parse(files.get(i), shownAs.get(i)));
-      } catch (InvalidInputException e) {
-        errors.add(e);
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new BatchRejectedException(errors);
-    }
+    List<ParsedJob> parsed = validateAll(files, shownAs);
     List<StoredJob> stored = new ArrayList<>();
     for (ParsedJob p : parsed) {
       stored.add(jobs.insert(newId(), p));
@@ -96,7 +132,7 @@ public final class JobIntake {
    * dataset paths resolve beside it), or null when it has no file.
    */
   public StoredJob submitText(String name, String text, Path sourceFile) {
-    return jobs.insert(newId(), parser.parse(name, text, sourceFile));
+    return jobs.insert(newId(), checked(parser.parse(name, text, sourceFile), name));
   }
 
   /**

@@ -89,6 +89,22 @@ public final class Database implements AutoCloseable {
    *     CARBONSHIFT_DB_PASSWORD}, since only it may read the environment
    */
   public static Database file(Path base, String password) {
+    return file(base, password, false);
+  }
+
+  /**
+   * As {@link #file(Path, String)}, for a command that only reads (status, reports, the model
+   * registry): a store that is read-only ({@link #readOnlyReason}) is opened read-only, with no
+   * lock file, nothing written and no migration; one whose schema is older than this version's is
+   * refused, since it cannot be upgraded without writing. A writable store opens as usual.
+   *
+   * @throws InvalidInputException naming {@code --db} for a read-only store with an older schema
+   */
+  public static Database fileToRead(Path base, String password) {
+    return file(base, password, true);
+  }
+
+  private static Database file(Path base, String password, boolean readOnlyOk) {
     Path abs = withoutH2Suffix(base.toAbsolutePath().normalize());
     String urlPath = urlPath(abs, Path.of("").toAbsolutePath());
     try {
@@ -111,13 +127,108 @@ public final class Database implements AutoCloseable {
     }
     Path h2File = abs.resolveSibling(abs.getFileName() + H2_SUFFIX);
     checkIntact(h2File);
-    String url = "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
     Objects.requireNonNull(password, "password");
+    String readOnly = readOnlyReason(h2File);
+    if (readOnly != null) {
+      if (!readOnlyOk) {
+        throw new InvalidInputException(
+            null,
+            0,
+            "--db",
+            "the store "
+                + h2File
+                + " is read-only ("
+                + readOnly
+                + ") and this command writes to it; make it writable, or work on a copy (status,"
+                + " report and models read a read-only store as it is)");
+      }
+      // no AUTO_SERVER: it needs a lock file beside the store; nothing else may be written either
+      String roUrl = "jdbc:h2:file:" + urlPath + ";ACCESS_MODE_DATA=r;DB_CLOSE_DELAY=-1";
+      return StoreBusy.waiting(
+          () -> checkedReadOnly(new Database(roUrl, "sa", password, true), h2File, readOnly),
+          StoreBusy.DEFAULT_WAIT,
+          h2File.toString(),
+          lockFile(h2File).toString());
+    }
+    String url = "jdbc:h2:file:" + urlPath + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
     return StoreBusy.waiting(
         () -> migrated(new Database(url, "sa", password, true)),
         StoreBusy.DEFAULT_WAIT,
         h2File.toString(),
         lockFile(h2File).toString());
+  }
+
+  /**
+   * Why the store file may not be written, or null if it may: the file or its folder (where H2 puts
+   * its lock file) cannot be written by this user, or has no write permission for anyone ({@code
+   * chmod a-w}), which marks it read-only even for root, who could write it anyway.
+   */
+  static String readOnlyReason(Path h2File) {
+    if (!Files.exists(h2File)) {
+      return null;
+    }
+    if (!Files.isWritable(h2File) || !hasWriteBit(h2File)) {
+      return "no write permission on the file";
+    }
+    Path folder = h2File.toAbsolutePath().getParent();
+    if (folder != null && (!Files.isWritable(folder) || !hasWriteBit(folder))) {
+      return "no write permission on its folder " + folder + ", where its lock file goes";
+    }
+    return null;
+  }
+
+  private static boolean hasWriteBit(Path p) {
+    try {
+      var perms = Files.getPosixFilePermissions(p);
+      return perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      return true; // no POSIX permissions here: Files.isWritable alone decides
+    }
+  }
+
+  /**
+   * A read-only store as it is: Flyway only reads its history (a migration would write), and a
+   * schema older than this version's is refused with what to do, rather than read with the wrong
+   * columns.
+   */
+  private static Database checkedReadOnly(Database db, Path h2File, String why) {
+    try {
+      org.flywaydb.core.api.MigrationInfoService info =
+          Flyway.configure()
+              .dataSource(db.url, db.user, db.password)
+              .locations(db.dialect.migrationLocations())
+              .load()
+              .info();
+      org.flywaydb.core.api.MigrationInfo[] pending = info.pending();
+      if (pending.length > 0) {
+        org.flywaydb.core.api.MigrationInfo current = info.current();
+        throw new InvalidInputException(
+            null,
+            0,
+            "--db",
+            "the store "
+                + h2File
+                + " is read-only ("
+                + why
+                + ") and its schema is at version "
+                + (current == null ? "none" : current.getVersion())
+                + ", older than this Carbonshift's "
+                + pending[pending.length - 1].getVersion()
+                + "; it cannot be upgraded without writing: run a command on it once as a user"
+                + " who may write it, or work on a writable copy");
+      }
+      LOG.debug("store {} opened read-only: {}", h2File, why);
+      return db;
+    } catch (RuntimeException e) {
+      OPEN.get(db.url).decrementAndGet();
+      if (e instanceof InvalidInputException || StoreBusy.isLockRace(e)) {
+        throw e;
+      }
+      throw new StoreException(
+          "cannot read the read-only store " + h2File + " (" + why + "): " + e.getMessage(), e);
+    }
   }
 
   private static Path lockFile(Path h2File) {

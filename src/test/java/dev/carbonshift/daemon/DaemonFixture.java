@@ -44,9 +44,13 @@ final class DaemonFixture {
     flags.put("startTolerance", "2h");
     flags.put("shutdownWait", "4h");
     flags.putAll(more);
+    // descriptors posted over HTTP name their dataset by an absolute path in this folder
     this.config =
         DaemonConfig.load(
-            Optional.empty(), Map.of(), flags, new DaemonConfig.Places(PROJECT, PROJECT));
+            Optional.empty(),
+            Map.of("CARBONSHIFT_DATASET_ROOTS", dir.toString()),
+            flags,
+            new DaemonConfig.Places(PROJECT, PROJECT));
   }
 
   /** A clock showing {@code origin} now and running at {@link #SPEED}. */

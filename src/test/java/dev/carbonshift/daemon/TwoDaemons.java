@@ -115,6 +115,10 @@ final class TwoDaemons implements AutoCloseable {
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/jobs"))
                     .header("Content-Type", "application/yaml")
+                    // as the CLI on this machine does: its dataset lies beside it
+                    .header(
+                        dev.carbonshift.daemon.api.HttpApi.SOURCE_FILE_HEADER,
+                        descriptor.toAbsolutePath().toString())
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(descriptor))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
