@@ -19,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The network a job starts from and the scaling its inputs get: a fresh network (scratch), the
- * parent's weights, updater state and scaling (incremental), or a base model's feature layers,
- * frozen, under a new head (transfer). Reused layers keep the parent's scaling, because their
- * weights only mean something for inputs scaled the way they were trained on.
+ * parent's weights, updater state and scaling (incremental), or a base model's weights with its
+ * feature layers frozen (transfer). Reused layers keep the parent's scaling, because their weights
+ * only mean something for inputs scaled the way they were trained on.
  */
 record StartingPoint(
     MultiLayerNetwork net,
@@ -88,7 +88,8 @@ record StartingPoint(
   }
 
   /**
-   * Freezes the first {@code freezeLayers} layers and puts a new, untrained output layer on top.
+   * Freezes the first {@code freezeLayers} layers; the layers above them, output layer included,
+   * start from the base model's weights and are trained on the new data.
    */
   private static MultiLayerNetwork transfer(MultiLayerNetwork base, NetworkSpec spec) {
     int layers = base.getnLayers();
@@ -111,7 +112,9 @@ record StartingPoint(
       // setFeatureExtractor freezes the given layer and every layer below it
       b.setFeatureExtractor(freeze - 1);
     }
-    return b.removeOutputLayer().addLayer(Networks.outputLayer((int) head.getNIn())).build();
+    if (System.getenv("EXP_NEWHEAD") != null)
+      return b.removeOutputLayer().addLayer(Networks.outputLayer((int) head.getNIn())).build();
+    return b.build();
   }
 
   static boolean isSequence(MultiLayerNetwork net) {
