@@ -104,7 +104,7 @@ record StartingPoint(
                     .updater(Networks.updater(spec.updater(), spec.learningRate()))
                     .seed(spec.seed())
                     .build());
-    // the new head is initialised from ND4J's global generator: seed it, or the same job
+    // a new head is initialised from ND4J's global generator: seed it, or the same job
     // would start from different weights depending on what the JVM did before
     Nd4j.getRandom().setSeed(spec.seed());
     int freeze = Math.min(Math.max(spec.freezeLayers(), 0), layers - 1);
@@ -112,8 +112,12 @@ record StartingPoint(
       // setFeatureExtractor freezes the given layer and every layer below it
       b.setFeatureExtractor(freeze - 1);
     }
-    if (System.getenv("EXP_NEWHEAD") != null)
+    if (head.getNOut() != 1) {
       return b.removeOutputLayer().addLayer(Networks.outputLayer((int) head.getNIn())).build();
+    }
+    // the base model's head is where the new one starts: its label scaling is kept too, so it
+    // already predicts the same quantity, and training starts from the base model's forecast
+    // instead of from random weights
     return b.build();
   }
 
