@@ -5,6 +5,7 @@ import dev.carbonshift.job.JobKind;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.NetworkSpec;
 import dev.carbonshift.job.Strategy;
+import dev.carbonshift.job.Target;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -71,6 +72,18 @@ final class BenchJobs {
       String baseModel,
       DatasetSpec data,
       NetworkSpec net) {
+    return variant(j, name, strategy, baseModel, data, net, null);
+  }
+
+  /** A variant that keeps {@code target} as its stopping rule (null: patience and epochs only). */
+  static JobSpec variant(
+      JobSpec j,
+      String name,
+      Strategy strategy,
+      String baseModel,
+      DatasetSpec data,
+      NetworkSpec net,
+      Target target) {
     JobKind kind =
         switch (strategy) {
           case SCRATCH -> JobKind.TRAIN;
@@ -96,6 +109,6 @@ final class BenchJobs {
         j.minSlice(),
         j.priority(),
         null,
-        null);
+        target);
   }
 }

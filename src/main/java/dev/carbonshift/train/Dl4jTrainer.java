@@ -110,6 +110,7 @@ final class Dl4jTrainer implements Trainer {
       Double fineTuneRate = job.network().fineTuneLearningRate();
       if (job.strategy() == Strategy.TRANSFER
           && fineTuneRate != null
+          && job.target() != null
           && r.state().phase() == 0
           && (r.end() == EpochLoop.End.NO_IMPROVEMENT || r.end() == EpochLoop.End.EPOCHS_DONE)) {
         MultiLayerNetwork thawed = Networks.thawed(r.net(), fineTuneRate);
@@ -188,7 +189,7 @@ final class Dl4jTrainer implements Trainer {
         metric,
         threshold,
         seq,
-        job.strategy() == Strategy.INCREMENTAL);
+        job.strategy() != Strategy.SCRATCH);
   }
 
   private double seconds(Instant since) {

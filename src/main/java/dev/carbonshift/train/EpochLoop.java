@@ -108,7 +108,15 @@ final class EpochLoop {
               s.wallSecondsSoFar(),
               s.initialLoss(),
               s.lastLoss());
+      if (config.threshold() != null && reached(s.bestMetric())) {
+        // the starting weights already meet the target on this data: nothing to train
+        return new Result(net, s, End.TARGET_REACHED);
+      }
     }
+    // frozen leading layers (a transfer's first phase) are run once, not in every mini-batch
+    FrozenPrefix frozen =
+        FrozenPrefix.of(
+            net, scaler.inputs(data, range(0, data.trainEnd()), config.sequence()), valX);
     while (s.epoch() < config.maxEpochs()) {
       long epochSeed = config.seed() * 1_000_003L + s.phase() * 10_007L + s.epoch();
       Nd4j.getRandom().setSeed(epochSeed);
@@ -118,13 +126,24 @@ final class EpochLoop {
       int batch = Math.max(1, config.batchSize());
       for (int from = 0; from < order.length; from += batch) {
         int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
-        net.fit(new DataSet(scaler.inputs(data, idx, config.sequence()), scaler.labels(data, idx)));
-        lossSum += net.score();
+        if (frozen != null) {
+          lossSum += frozen.fit(idx, scaler.labels(data, idx));
+        } else {
+          net.fit(
+              new DataSet(scaler.inputs(data, idx, config.sequence()), scaler.labels(data, idx)));
+          lossSum += net.score();
+        }
         batches++;
       }
+      double[] validation;
+      if (frozen != null) {
+        frozen.pushTo();
+        validation = unscaled(frozen.validationOutput());
+      } else {
+        validation = predict(net, valX);
+      }
       double value =
-          data.score(predict(net, valX), data.trainEnd(), data.validationEnd())
-              .get(config.metric());
+          data.score(validation, data.trainEnd(), data.validationEnd()).get(config.metric());
       boolean improved = Metrics.better(config.metric(), value, s.bestMetric());
       if (improved) {
         best = net.params().dup();
@@ -181,7 +200,10 @@ final class EpochLoop {
 
   /** Predictions in the label's units. */
   double[] predict(MultiLayerNetwork net, INDArray x) {
-    INDArray out = net.output(x, false);
+    return unscaled(net.output(x, false));
+  }
+
+  private double[] unscaled(INDArray out) {
     double[] p = new double[(int) out.size(0)];
     for (int i = 0; i < p.length; i++) {
       p[i] = scaler.unscaleLabel(out.getDouble(i, 0));

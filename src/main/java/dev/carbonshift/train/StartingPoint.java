@@ -19,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The network a job starts from and the scaling its inputs get: a fresh network (scratch), the
- * parent's weights, updater state and scaling (incremental), or a base model's feature layers,
- * frozen, under a new head (transfer). Reused layers keep the parent's scaling, because their
- * weights only mean something for inputs scaled the way they were trained on.
+ * parent's weights, updater state and scaling (incremental), or a base model's weights with its
+ * feature layers frozen (transfer). Reused layers keep the parent's scaling, because their weights
+ * only mean something for inputs scaled the way they were trained on.
  */
 record StartingPoint(
     MultiLayerNetwork net,
@@ -88,7 +88,8 @@ record StartingPoint(
   }
 
   /**
-   * Freezes the first {@code freezeLayers} layers and puts a new, untrained output layer on top.
+   * Freezes the first {@code freezeLayers} layers; the layers above them, output layer included,
+   * start from the base model's weights and are trained on the new data.
    */
   private static MultiLayerNetwork transfer(MultiLayerNetwork base, NetworkSpec spec) {
     int layers = base.getnLayers();
@@ -103,7 +104,7 @@ record StartingPoint(
                     .updater(Networks.updater(spec.updater(), spec.learningRate()))
                     .seed(spec.seed())
                     .build());
-    // the new head is initialised from ND4J's global generator: seed it, or the same job
+    // a new head is initialised from ND4J's global generator: seed it, or the same job
     // would start from different weights depending on what the JVM did before
     Nd4j.getRandom().setSeed(spec.seed());
     int freeze = Math.min(Math.max(spec.freezeLayers(), 0), layers - 1);
@@ -111,7 +112,13 @@ record StartingPoint(
       // setFeatureExtractor freezes the given layer and every layer below it
       b.setFeatureExtractor(freeze - 1);
     }
-    return b.removeOutputLayer().addLayer(Networks.outputLayer((int) head.getNIn())).build();
+    if (head.getNOut() != 1) {
+      return b.removeOutputLayer().addLayer(Networks.outputLayer((int) head.getNIn())).build();
+    }
+    // the base model's head is where the new one starts: its label scaling is kept too, so it
+    // already predicts the same quantity, and training starts from the base model's forecast
+    // instead of from random weights
+    return b.build();
   }
 
   static boolean isSequence(MultiLayerNetwork net) {
