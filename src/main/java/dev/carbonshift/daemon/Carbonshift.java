@@ -94,7 +94,7 @@ public final class Carbonshift implements AutoCloseable {
             () -> opened(CarbonSources.fromEnvironment(config.env(), clock, catalog.get(), null)));
     meter = new Lazy<>(() -> Meters.detect(meterOptions()));
     trainer = new Lazy<>(() -> Trainers.dl4j(models.get(), config.dataDir(), clock));
-    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs.get(), clock, datasetCheck()));
+    intake = new Lazy<>(() -> new JobIntake(catalog.get(), jobs::get, clock, datasetCheck()));
     planning =
         new Lazy<>(
             () -> new PlanningService(catalog.get(), sources.get(), clock, PlanSettings.DEFAULT));

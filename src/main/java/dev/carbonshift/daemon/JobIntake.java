@@ -25,7 +25,7 @@ public final class JobIntake {
   private static final ThreadLocal<SecureRandom> IDS = ThreadLocal.withInitial(SecureRandom::new);
 
   private final JobParser parser;
-  private final JobRepository jobs;
+  private final java.util.function.Supplier<JobRepository> jobs;
   private final DatasetCheck datasets;
 
   /**
@@ -42,6 +42,18 @@ public final class JobIntake {
    *     readable, with the columns, rows and window the job asks for); null to skip it
    */
   public JobIntake(RegionCatalog catalog, JobRepository jobs, Clock clock, DatasetCheck datasets) {
+    this(catalog, () -> jobs, clock, datasets);
+  }
+
+  /**
+   * As above, the store reached only when a job is stored: validating alone (a {@code submit} that
+   * goes through a daemon) opens no store.
+   */
+  public JobIntake(
+      RegionCatalog catalog,
+      java.util.function.Supplier<JobRepository> jobs,
+      Clock clock,
+      DatasetCheck datasets) {
     this.parser = parserFor(catalog, clock);
     this.jobs = jobs;
     this.datasets = datasets;
@@ -117,7 +129,7 @@ public final class JobIntake {
     List<ParsedJob> parsed = validateAll(files, shownAs);
     List<StoredJob> stored = new ArrayList<>();
     for (ParsedJob p : parsed) {
-      stored.add(jobs.insert(newId(), p));
+      stored.add(jobs.get().insert(newId(), p));
     }
     return stored;
   }
@@ -132,7 +144,7 @@ public final class JobIntake {
    * dataset paths resolve beside it), or null when it has no file.
    */
   public StoredJob submitText(String name, String text, Path sourceFile) {
-    return jobs.insert(newId(), checked(parser.parse(name, text, sourceFile), name));
+    return jobs.get().insert(newId(), checked(parser.parse(name, text, sourceFile), name));
   }
 
   /**
@@ -145,12 +157,12 @@ public final class JobIntake {
             recurring.id() + "." + recurring.descriptorFormat(),
             recurring.descriptor(),
             recurring.sourceFile() == null ? null : Path.of(recurring.sourceFile()));
-    return jobs.insertOccurrence(newId(), parsed, recurring.id());
+    return jobs.get().insertOccurrence(newId(), parsed, recurring.id());
   }
 
   /** Stores a validated descriptor to run once, now, whatever its schedule (the train verb). */
   public StoredJob submitOnce(ParsedJob parsed) {
-    return jobs.insertOnce(newId(), parsed);
+    return jobs.get().insertOnce(newId(), parsed);
   }
 
   static String newId() {

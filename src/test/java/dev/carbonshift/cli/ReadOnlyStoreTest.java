@@ -131,8 +131,10 @@ class ReadOnlyStoreTest {
         run("submit", "--db", db(), PROJECT.resolve("jobs/forecaster-es-train.yaml").toString());
 
     assertThat(submit.exit()).as(submit.err()).isEqualTo(Main.BAD_INPUT);
+    assertThat(submit.err().lines().filter(l -> l.startsWith("error: --db: ")))
+        .as(submit.err())
+        .hasSize(1);
     assertThat(submit.err())
-        .contains("\nerror: --db: ")
         .contains("carbonshift.mv.db")
         .contains("read-only")
         .doesNotContain("internal error");
