@@ -200,10 +200,9 @@ final class DemoProgress {
       case INTERRUPTED ->
           line(
               at,
-              j.state() == JobState.PLANNED
-                      || r.endReason() != null && r.endReason().contains("slice")
-                  ? "paused"
-                  : "interrupted",
+              r.endReason() != null && r.endReason().startsWith("found dead")
+                  ? "interrupted"
+                  : r.endReason() != null && r.endReason().contains("slice") ? "paused" : "stopped",
               j.name(),
               (r.endReason() == null ? "" : r.endReason()) + energy);
       default ->
