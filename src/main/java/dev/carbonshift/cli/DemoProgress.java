@@ -155,7 +155,9 @@ final class DemoProgress {
             p.baselineGCo2e(),
             saving));
     s.append("\n").append(" ".repeat(24)).append("why: ").append(p.reason());
-    return line(p.plannedAt(), first ? "placed" : "re-planned", j.name(), s.toString());
+    // a round that began before the job was stored still places it after its submission
+    Instant at = p.plannedAt().isBefore(j.submittedAt()) ? j.submittedAt() : p.plannedAt();
+    return line(at, first ? "placed" : "re-planned", j.name(), s.toString());
   }
 
   private Line started(StoredJob j, RunRecord r) {
