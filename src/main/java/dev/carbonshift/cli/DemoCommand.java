@@ -1,20 +1,23 @@
 package dev.carbonshift.cli;
 
+import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.DaemonConfig;
-import dev.carbonshift.plan.Placement;
-import dev.carbonshift.region.RegionCatalog;
-import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.daemon.ScaledClock;
+import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.region.Region;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,10 +27,17 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Carbonshift end to end, offline, on the embedded defaults:",
-      "a fresh H2 store under out/, the bundled regions, real traces and example jobs."
+      "Run Carbonshift end to end, offline, on the embedded defaults: the daemon in this process"
+          + " on a clock running --speed times faster than the wall, an H2 store under --out, the"
+          + " bundled regions and real traces, and the demo jobs of jobs/demo/ trained for real at"
+          + " their planned times; writes report.html, emissions.csv and summary.json.",
+      "A demo that was interrupted (killed, Ctrl-C) is resumed by the next one on the same --out;"
+          + " a finished one is started afresh."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** The demo's story starts here: a Sunday evening, the traces replayed at that date. */
+  static final String DEFAULT_START = "2026-10-18T18:00:00Z";
+
   private final Context ctx;
 
   @Spec CommandSpec spec;
@@ -39,111 +49,206 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "out")
   String outDir;
 
+  @Option(
+      names = "--speed",
+      paramLabel = "X",
+      description =
+          "the daemon's clock runs X times faster than the wall (default: ${DEFAULT-VALUE})",
+      defaultValue = "600")
+  double speed;
+
+  @Option(
+      names = "--start",
+      paramLabel = "INSTANT",
+      description =
+          "the demo clock's first instant, ISO-8601 UTC, or 'now' (default: ${DEFAULT-VALUE})",
+      defaultValue = DEFAULT_START)
+  String start;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "DIR",
+      description = "the descriptors to submit (default: jobs/demo)")
+  String jobsDir;
+
+  @Option(
+      names = "--fresh",
+      description = "start afresh even when the last demo on --out was interrupted")
+  boolean fresh;
+
+  @Option(
+      names = "--give-up-after",
+      paramLabel = "DURATION",
+      description = "stop when the demo's clock has run this long (default: ${DEFAULT-VALUE})",
+      defaultValue = "72h")
+  String giveUpAfter;
+
   DemoCommand(Context ctx) {
     this.ctx = ctx;
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    long wallStart = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = ctx.resolve(outDir);
-    refuseForeignStore(dir);
-    Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve(MARK), "written by carbonshift demo; its store may be replaced\n");
-    Path dbBase = dir.resolve("carbonshift");
-    Files.deleteIfExists(dir.resolve("carbonshift.mv.db"));
-    Files.deleteIfExists(dir.resolve("carbonshift.trace.db"));
-    DaemonConfig config =
-        DaemonConfig.load(
-            Optional.empty(),
-            ctx.env(),
-            Map.of("db", dbBase.toString(), "dataDir", dir.resolve("models").toString()),
-            StoreOptions.places(ctx));
-    try (Carbonshift cs = Carbonshift.open(config, ctx.clock())) {
-      return run(cs, dir, dbBase, out);
+    if (!(speed >= 1) || !Double.isFinite(speed)) {
+      throw new InvalidInputException(null, 0, "--speed", "must be a number >= 1, not " + speed);
+    }
+    Instant origin = origin();
+    Duration giveUp = duration("--give-up-after", giveUpAfter);
+    Path jobs = jobsDir == null ? ctx.defaultDir("jobs").resolve("demo") : ctx.resolve(jobsDir);
+    if (!Files.isDirectory(jobs)) {
+      throw new InvalidInputException(null, 0, "--jobs", "no such folder: " + jobs);
+    }
+    List<Path> descriptors = DemoRun.descriptors(jobs);
+    if (descriptors.isEmpty()) {
+      throw new InvalidInputException(null, 0, "--jobs", "no descriptors (*.yaml) in " + jobs);
+    }
+    DemoFolder folder = DemoFolder.open(ctx.resolve(outDir));
+    DemoFolder.Start begun;
+    try (Carbonshift parts = Carbonshift.open(config(folder), ctx.clock())) {
+      begun = folder.begin(fresh, origin, parts.owner()); // before the store is opened
+    }
+    Instant clockStart = begun instanceof DemoFolder.Start.Resume r ? r.at() : origin;
+    Instant storyStart = begun instanceof DemoFolder.Start.Resume r ? r.origin() : origin;
+    ScaledClock clock = ScaledClock.heldAt(clockStart, speed, ctx.clock());
+    Carbonshift cs = Carbonshift.open(config(folder), clock);
+    try {
+      out.printf("== Carbonshift demo: store %s.mv.db%n", folder.store());
+      if (begun instanceof DemoFolder.Start.Resume r) {
+        out.printf(
+            "resuming the demo interrupted at %s (its store is reused; --fresh starts over)%n",
+            DemoProgress.when(r.at()));
+      } else if (begun instanceof DemoFolder.Start.Fresh f && f.replaced() != null) {
+        out.printf("starting afresh: %s in %s replaced%n", f.replaced(), folder.dir());
+      }
+      out.printf(
+          "the daemon runs in this process on a clock %.0f times faster than the wall, from %s"
+              + " (UTC); offline: each region's intensity is its bundled real trace replayed at"
+              + " that date%n%n",
+          speed, DemoProgress.when(clockStart) + " " + clockStart.toString().substring(0, 10));
+      DemoRun.printRegions(cs, out);
+      Map<Path, ParsedJob> parsed = new LinkedHashMap<>();
+      for (Path f : descriptors) {
+        parsed.put(f, cs.intake().validate(f));
+      }
+      warnTraceless(cs, parsed.values(), out);
+      out.printf(
+          "%n== %d demo jobs from %s, through the same intake as POST /jobs%n",
+          descriptors.size(), jobs);
+      out.flush();
+      boolean done =
+          new DemoRun(
+                  cs, clock, folder, parsed, out, System.console() != null, storyStart.plus(giveUp))
+              .run();
+      Instant end = cs.clock().instant();
+      DemoSummary.Outcome o =
+          DemoSummary.write(cs, folder.dir(), storyStart, end, speed, DemoRun.wall(wallStart), out);
+      folder.finished(end);
+      if (!done || o.succeeded() < o.jobs()) {
+        out.printf(
+            "not every demo job succeeded: see bin/carbonshift status --db %s%n", folder.store());
+        out.flush();
+        return Main.INTERNAL;
+      }
+      return Main.OK;
+    } finally {
+      closeStore(cs);
     }
   }
-
-  /** Marks a folder as the demo's own, so that a later demo may start its store afresh. */
-  static final String MARK = ".carbonshift-demo";
 
   /**
-   * The demo starts its store afresh, so it refuses a folder holding a store or models it did not
-   * create ({@code --out .carbonshift} would wipe the user's queue and write into their models).
+   * Closes the store after the results are written. On a heavily loaded machine its clean shutdown
+   * has been seen to fail now and then; H2's file is safe without it and the next demo replaces it,
+   * so that is said on stderr rather than failing a demo whose files are all written.
    */
-  private static void refuseForeignStore(Path dir) throws IOException {
-    if (!Files.isDirectory(dir) || Files.exists(dir.resolve(MARK))) {
-      return;
-    }
-    List<String> found;
-    try (Stream<Path> s = Files.list(dir)) {
-      found =
-          s.map(p -> p.getFileName().toString())
-              .filter(n -> n.endsWith(".mv.db") || n.endsWith(".lock.db") || n.equals("models"))
-              .sorted()
-              .toList();
-    }
-    if (!found.isEmpty()) {
-      throw new dev.carbonshift.config.InvalidInputException(
-          null,
-          0,
-          "--out",
-          dir
-              + " holds a store the demo did not create ("
-              + String.join(", ", found)
-              + "); the demo starts its store afresh and would lose it. Give --out an empty or"
-              + " new folder");
+  private void closeStore(Carbonshift cs) {
+    try {
+      cs.close();
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      spec.commandLine()
+          .getErr()
+          .printf("warning: the demo's store did not shut down cleanly: %s%n", root);
+      spec.commandLine().getErr().flush();
     }
   }
 
-  private int run(Carbonshift cs, Path dir, Path dbBase, PrintWriter out) throws IOException {
-    out.printf("== Carbonshift demo (store: %s.mv.db)%n%n", dbBase);
-    RegionCatalog catalog = cs.catalog();
-    out.printf("== %d regions from %s%n", catalog.all().size(), catalog.dir());
-    for (var r : catalog.all()) {
-      out.printf(
-          "  %-12s zone %-12s PUE %.2f  capacity %d%n", r.id(), r.zone(), r.pue(), r.capacity());
-    }
+  private DaemonConfig config(DemoFolder folder) {
+    Map<String, String> flags =
+        Map.of(
+            "db", folder.store().toString(),
+            "dataDir", folder.models().toString(),
+            "port", "0");
+    DaemonConfig c =
+        DaemonConfig.load(Optional.empty(), ctx.env(), flags, StoreOptions.places(ctx));
+    // The daemon's periods on the demo's clock: at 600x, 20 minutes are 2 s of wall time. A dead
+    // run is then found after an hour of the demo's time, a few seconds of the wall's.
+    return new DaemonConfig(
+        c.db(),
+        c.regionsDir(),
+        c.dataDir(),
+        c.hardwareDir(),
+        c.bind(),
+        c.port(),
+        c.apiToken(),
+        c.dbPassword(),
+        Duration.ofHours(1),
+        Duration.ofHours(3),
+        Duration.ofMinutes(20),
+        3,
+        Duration.ofHours(2),
+        Duration.ofHours(2),
+        Optional.empty(),
+        c.jobsFolderScanEvery(),
+        c.maxBodyBytes(),
+        c.schedulerThreads(),
+        c.env());
+  }
 
-    List<Path> jobFiles;
-    try (Stream<Path> s = Files.list(ctx.defaultDir("jobs"))) {
-      jobFiles = s.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
-    }
-    List<StoredJob> stored = cs.intake().submit(jobFiles);
-    out.printf(
-        "%n== submitted %d example jobs, each validated before it was stored%n", stored.size());
-    JobTable.print(cs.jobs(), cs.placements(), out);
-    for (StoredJob j : stored) {
-      if (j.recurring()) {
-        StoredJob first = cs.intake().submitOccurrence(j);
-        out.printf(
-            "  %s recurs on '%s': its first run is submitted now as %s%n",
-            j.name(), j.schedule(), first.id());
+  /** Says so when a demo job may run in a region that has only its flat yearly average. */
+  private static void warnTraceless(
+      Carbonshift cs, java.util.Collection<ParsedJob> parsed, PrintWriter out) {
+    for (ParsedJob p : parsed) {
+      for (Region r : cs.catalog().all()) {
+        if (r.trace() == null && p.spec().allows(r.id())) {
+          out.printf(
+              "note: %s may run in %s, which has no trace offline: its flat yearly average may"
+                  + " win every window%n",
+              p.spec().name(), r.id());
+        }
       }
     }
+  }
 
-    out.printf(
-        "%n== planning: lowest-carbon region and window per job, within deadline and capacity%n");
-    {
-      List<Placement> placed = cs.queuePlanner().planRound();
-      double planned = placed.stream().mapToDouble(Placement::gCo2e).sum();
-      double baseline = placed.stream().mapToDouble(Placement::baselineGCo2e).sum();
-      JobTable.print(cs.jobs(), cs.placements(), out);
-      out.printf(
-          Locale.ROOT,
-          "expected %.0f gCO2e vs %.0f gCO2e at once at home: %.0f%% less%n",
-          planned,
-          baseline,
-          baseline > 0 ? 100 * (baseline - planned) / baseline : 0);
-      out.flush();
-
-      out.printf(
-          "%n== training with Deeplearning4j, measured; offline, each job runs now (not at its"
-              + " placed window) and is accounted at the intensities it really ran at%n");
-      DemoRuns.runAll(cs, dir, out, spec.commandLine().getErr());
+  private Instant origin() {
+    if (start.equalsIgnoreCase("now")) {
+      return ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
-    out.flush();
-    return Main.OK;
+    try {
+      return Instant.parse(start);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          null,
+          0,
+          "--start",
+          "'" + start + "' is not an instant; e.g. " + DEFAULT_START + " or now");
+    }
+  }
+
+  private static Duration duration(String option, String text) {
+    try {
+      Duration d = dev.carbonshift.config.Durations.parse(text);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          null, 0, option, "'" + text + "' is not a positive duration (e.g. 48h)");
+    }
   }
 }

@@ -15,6 +15,7 @@ import dev.carbonshift.store.ClusterLock;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.train.EpochProgress;
 import dev.carbonshift.train.TrainingListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   private final Instant startedAt;
   private volatile boolean stopping;
   private volatile Runnable jobsFolderScan = () -> {};
-  private volatile TrainingListener listener = TrainingListener.NONE;
+  private volatile RunListener listener = RunListener.NONE;
 
   /**
    * Set when the store is shared with other daemons: Quartz then runs clustered and fires each
@@ -117,7 +118,24 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
 
   /** Hears every epoch of every run (progress displays). */
   public void listen(TrainingListener l) {
+    this.listener = (run, e) -> l.epochEnded(e);
+  }
+
+  /** Hears every epoch of every run, with the run it belongs to (the demo's display and pace). */
+  public void listen(RunListener l) {
     this.listener = l;
+  }
+
+  /** Hears each epoch of a run of this daemon, on the thread that trains it. */
+  @FunctionalInterface
+  public interface RunListener {
+    RunListener NONE = (run, e) -> {};
+
+    /**
+     * @param run the run, its job and slice; {@link LiveRun#stopRequested} says whether it was
+     *     asked to stop at its next checkpoint
+     */
+    void epochEnded(LiveRun run, EpochProgress progress);
   }
 
   public void start() {
@@ -358,7 +376,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
       if (stopping || j.state() != JobState.PLANNED || p.isEmpty() || p.get().id() != placementId) {
         return; // a cancel or a re-plan won while the job waited for a worker
       }
-      JobRunner.Result r = cs.runner().run(j, run, listener);
+      RunListener l = listener;
+      JobRunner.Result r = cs.runner().run(j, run, e -> l.epochEnded(run, e));
       if (r.job().state() == JobState.QUEUED) {
         planSoon();
       }

@@ -183,7 +183,7 @@ public final class QueuePlanner {
   }
 
   /** The stored slices of a placement; one from start to end when it is not sliced. */
-  static List<Slice> slices(PlacementRecord r) {
+  public static List<Slice> slices(PlacementRecord r) {
     if (r.slicesJson() == null || r.slicesJson().isBlank()) {
       return List.of(new Slice(r.start(), r.end()));
     }

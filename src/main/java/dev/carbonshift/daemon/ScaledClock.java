@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 public final class ScaledClock extends Clock implements Timebase {
   private final Clock base;
   private final Instant origin;
-  private final Instant baseOrigin;
+
+  /** The base instant at which the clock showed {@code origin}; null while it is held there. */
+  private volatile Instant baseOrigin;
+
   private final double speed;
 
   private ScaledClock(Clock base, Instant origin, Instant baseOrigin, double speed) {
@@ -33,20 +36,42 @@ public final class ScaledClock extends Clock implements Timebase {
     return new ScaledClock(base, origin, base.instant(), speed);
   }
 
+  /**
+   * A clock that shows {@code origin} until {@link #start()}, then runs {@code speed} times faster
+   * from there: the demo opens its store, reads its traces and validates its jobs while its clock
+   * stands, so that a loaded machine's start-up costs none of the story's hours.
+   */
+  public static ScaledClock heldAt(Instant origin, double speed, Clock base) {
+    return new ScaledClock(base, origin, null, speed);
+  }
+
+  /** Starts a held clock from its origin now; a running clock is left as it is. */
+  public synchronized void start() {
+    if (baseOrigin == null) {
+      baseOrigin = base.instant();
+    }
+  }
+
   public double speed() {
     return speed;
   }
 
   @Override
   public Instant instant() {
-    long nanos = Duration.between(baseOrigin, base.instant()).toNanos();
+    Instant b = baseOrigin;
+    if (b == null) {
+      return origin;
+    }
+    long nanos = Duration.between(b, base.instant()).toNanos();
     return origin.plusNanos(Math.round(nanos * speed));
   }
 
   @Override
   public Instant toBase(Instant t) {
+    Instant b = baseOrigin;
     long nanos = Duration.between(origin, t).toNanos();
-    return baseOrigin.plusNanos(Math.round(nanos / speed));
+    // a held clock maps as if it started now
+    return (b == null ? base.instant() : b).plusNanos(Math.round(nanos / speed));
   }
 
   @Override

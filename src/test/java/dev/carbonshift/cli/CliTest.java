@@ -205,35 +205,4 @@ class CliTest {
     assertThat(run("frobnicate").exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(run("status", "--colour").exit()).isEqualTo(Main.BAD_INPUT);
   }
-
-  @Test
-  void the_demo_runs_offline_end_to_end_and_writes_its_report() throws Exception {
-    Path out = work.resolve("demo-out");
-
-    Run demo = run("demo", "--out", out.toString());
-
-    assertThat(demo.exit()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("submitted 5 example jobs");
-    assertThat(demo.out().lines().filter(l -> l.startsWith("job-") && l.contains(" QUEUED ")))
-        .hasSize(4);
-    assertThat(demo.out()).contains("its first run is submitted now");
-    assertThat(demo.out().lines().filter(l -> l.startsWith("job-") && l.contains(" PLANNED ")))
-        .hasSize(5);
-    for (String name : JOB_NAMES) {
-      assertThat(demo.out().lines().filter(l -> l.startsWith(name + " ")))
-          .as(name + " ran")
-          .singleElement()
-          .asString()
-          .contains("SUCCEEDED");
-    }
-    assertThat(demo.out())
-        .containsPattern("ci-forecaster-es:2 +incremental +from ci-forecaster-es:1")
-        .containsPattern("weather-newyork:1 +transfer +from weather-seattle:1");
-    assertThat(out.resolve("carbonshift.mv.db")).isRegularFile();
-    String html = Files.readString(out.resolve("report.html"));
-    assertThat(html).contains("<svg", "CO2e avoided</span>", "id=methodology");
-    for (String name : JOB_NAMES) {
-      assertThat(html).contains(name);
-    }
-  }
 }
