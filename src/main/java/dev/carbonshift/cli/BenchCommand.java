@@ -67,6 +67,12 @@ public final class BenchCommand implements Callable<Integer> {
   int scenarios;
 
   @Option(
+      names = "--oracle-seconds",
+      defaultValue = "30",
+      description = "quality: SCIP's time limit on each scenario's offline program (default: 30).")
+  int oracleSeconds;
+
+  @Option(
       names = "--non-binding",
       defaultValue = "5",
       description = "quality: random scenarios where capacity does not bind (default: 5).")
@@ -118,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
               : ctx.resolve(arrivals);
       Benchmarks b = new Benchmarks(tracesDir, System.out);
       if (parts.contains("quality")) {
-        b.quality(scenarios, nonBinding, seed);
+        b.quality(scenarios, nonBinding, seed, java.time.Duration.ofSeconds(oracleSeconds));
       }
       if (parts.contains("plan")) {
         PlanSpeed.run(System.out);

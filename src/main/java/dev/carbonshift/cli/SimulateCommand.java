@@ -33,7 +33,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--policy",
       required = true,
-      description = "run-now, carbon-aware, window-argmin, lowest-slots or oracle.")
+      description =
+          "run-now, carbon-aware, carbon-aware-anticipating, window-argmin, lowest-slots or"
+              + " oracle.")
   String policy;
 
   @Option(
@@ -47,6 +49,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Write the result as JSON to this file.")
   Path json;
+
+  @Option(
+      names = "--skip-outside-traces",
+      description =
+          "Leave out the jobs whose window lies outside the traces (reported) instead of refusing"
+              + " the workload.")
+  boolean skipOutsideTraces;
 
   @Option(names = "--fill-gaps", description = "Fill gaps in traces by interpolation (reported).")
   boolean fillGaps;
@@ -130,6 +139,7 @@ public final class SimulateCommand implements Callable<Integer> {
         new TraceReader.Options(f, fillGaps),
         onlyRegions,
         new ArrivalOptions(
-            start, unit, powerPerCpuWatts, slackHours, home, interruptibleShare, seed));
+            start, unit, powerPerCpuWatts, slackHours, home, interruptibleShare, seed),
+        skipOutsideTraces);
   }
 }

@@ -61,12 +61,47 @@ final class ExactPlacer {
    * unreduced program has more than four times {@code limit} variables (not worth reducing then).
    */
   static Program build(Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit) {
-    return build(g, fixed, jobs, heuristic, limit, true);
+    return build(g, fixed, jobs, heuristic, limit, true, null);
+  }
+
+  /** As above, each option costing its emissions plus the prices (a prefix) of the slots held. */
+  static Program build(
+      Grid g,
+      Occupancy fixed,
+      List<JobCtx> jobs,
+      Option[] heuristic,
+      int limit,
+      double[][] pricePrefix) {
+    return build(g, fixed, jobs, heuristic, limit, true, pricePrefix);
+  }
+
+  /** Prices (a prefix per region) of the slots an option holds. */
+  static double price(Grid g, Option o, double[][] prefix) {
+    double t = 0;
+    for (int b = 0; b < o.bounds.length; b += 2) {
+      long a = Math.max(o.bounds[b], g.origin);
+      long e = Math.min(o.bounds[b + 1], g.end());
+      if (e > a) {
+        t += prefix[o.region][g.cellOf(e - 1) + 1] - prefix[o.region][g.cellOf(a)];
+      }
+    }
+    return t;
   }
 
   /** As above; without {@code reduce}, every slot gets a row and every window a variable. */
   static Program build(
       Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit, boolean reduce) {
+    return build(g, fixed, jobs, heuristic, limit, reduce, null);
+  }
+
+  private static Program build(
+      Grid g,
+      Occupancy fixed,
+      List<JobCtx> jobs,
+      Option[] heuristic,
+      int limit,
+      boolean reduce,
+      double[][] pricePrefix) {
     int regions = g.regions.size();
     List<List<Option>> all = new ArrayList<>(jobs.size());
     long raw = 0;
@@ -76,6 +111,14 @@ final class ExactPlacer {
         opts.addAll(Choices.allContiguous(g, jobs.get(i)));
         if (heuristic[i].slices() > 1) {
           opts.add(heuristic[i]);
+        }
+      }
+      // the program minimises each option's score: its emissions, plus prices where given
+      for (int x = 0; x < opts.size(); x++) {
+        Option o = opts.get(x);
+        double score = o.grams + (pricePrefix == null ? 0 : price(g, o, pricePrefix));
+        if (score != o.score) {
+          opts.set(x, new Option(o.region, o.bounds, o.grams, score));
         }
       }
       raw += opts.size();
@@ -127,7 +170,7 @@ final class ExactPlacer {
     for (int i = 0; i < all.size(); i++) {
       List<Option> opts = all.get(i);
       List<Option> sorted = new ArrayList<>(opts);
-      sorted.sort((a, b) -> Double.compare(a.grams, b.grams));
+      sorted.sort((a, b) -> Double.compare(a.score, b.score));
       List<Option> keep = new ArrayList<>();
       List<BitSet> keepSlots = new ArrayList<>();
       for (Option o : sorted) {
@@ -192,7 +235,7 @@ final class ExactPlacer {
       for (int x = 0; x < opts.size(); x++) {
         Option o = opts.get(x);
         // kilograms keep the coefficients in a range the simplex handles well
-        Variable v = model.addVariable().binary().weight(o.grams / 1000.0);
+        Variable v = model.addVariable().binary().weight(o.score / 1000.0);
         vs.add(v);
         one.set(v, 1);
         BitSet slots = p.boundSlots.get(i).get(x);

@@ -18,6 +18,20 @@ final class GreedyPlacer {
   private GreedyPlacer() {}
 
   static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, double[][] prices) {
+    return place(g, occ, jobs, passes, prices, false);
+  }
+
+  /**
+   * As above; with {@code pricedPasses} the passes too rank by emissions plus prices (prices that
+   * stand for expected arrivals, not a device to steer the first placement).
+   */
+  static Option[] place(
+      Grid g,
+      Occupancy occ,
+      List<JobCtx> jobs,
+      int passes,
+      double[][] prices,
+      boolean pricedPasses) {
     int n = jobs.size();
     Option[] chosen = new Option[n];
     double[] regret = new double[n];
@@ -60,13 +74,16 @@ final class GreedyPlacer {
       boolean improved = false;
       for (int i : order) {
         Option cur = chosen[i];
-        if (cur == null || (prices == null && cur == jobs.get(i).unconstrained)) {
+        if (cur == null || ((prices == null || pricedPasses) && cur == jobs.get(i).unconstrained)) {
           continue;
         }
         occ.add(cur, -jobs.get(i).units(g, cur.region));
-        // the passes rank by emissions alone: prices only steered the first placement
-        Option o = Choices.best(g, occ, jobs.get(i), null);
-        if (o != null && o.grams < cur.grams - EPS * Math.abs(cur.grams)) {
+        // the passes rank by emissions alone unless the prices stand for expected arrivals
+        double[][] rank = pricedPasses ? prices : null;
+        Option o = Choices.best(g, occ, jobs.get(i), rank);
+        double now = rank == null ? cur.grams : cur.score;
+        double then = rank == null || o == null ? (o == null ? 0 : o.grams) : o.score;
+        if (o != null && then < now - EPS * Math.abs(now)) {
           chosen[i] = o;
           improved = true;
         }

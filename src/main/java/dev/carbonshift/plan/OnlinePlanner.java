@@ -68,21 +68,38 @@ public final class OnlinePlanner {
 
   /**
    * What a round plans with besides the jobs: the regions, their intensities, the time and the
-   * settings, as a {@link PlanRequest} takes them.
+   * settings, as a {@link PlanRequest} takes them, and what is expected to arrive ({@link
+   * Anticipation#at}; {@link Anticipation.Futures#NONE} plans myopically).
    */
   public record Conditions(
       List<PlanRegion> regions,
       Map<String, ? extends ForecastResult> forecasts,
       Map<String, Double> yearlyGramsPerKwh,
       Instant now,
-      PlanSettings settings) {
+      PlanSettings settings,
+      Anticipation.Futures expected) {
 
     public Conditions {
       Objects.requireNonNull(now, "now");
+      expected = expected == null ? Anticipation.Futures.NONE : expected;
+    }
+
+    /** Conditions of a myopic round: nothing is expected. */
+    public Conditions(
+        List<PlanRegion> regions,
+        Map<String, ? extends ForecastResult> forecasts,
+        Map<String, Double> yearlyGramsPerKwh,
+        Instant now,
+        PlanSettings settings) {
+      this(regions, forecasts, yearlyGramsPerKwh, now, settings, Anticipation.Futures.NONE);
     }
 
     PlanRequest request(List<PlanJob> jobs, List<RunningJob> running) {
       return new PlanRequest(jobs, regions, forecasts, yearlyGramsPerKwh, running, now, settings);
+    }
+
+    PlanResult plan(List<PlanJob> jobs, List<RunningJob> running) {
+      return Planner.plan(request(jobs, running), expected.jobs(), expected.samples());
     }
   }
 
@@ -105,7 +122,7 @@ public final class OnlinePlanner {
         held.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
       }
     }
-    PlanResult inserted = Planner.plan(at.request(arrivals, held));
+    PlanResult inserted = at.plan(arrivals, held);
     boolean noRoom =
         inserted.placements().stream().anyMatch(p -> p.reason().startsWith(Planner.NO_CAPACITY));
     boolean small = queue.waiting().size() <= RESOLVE_QUEUE_UP_TO;
@@ -120,6 +137,6 @@ public final class OnlinePlanner {
     if (queue.waiting().isEmpty()) {
       return new PlanResult(List.of(), NOTHING_TO_PLAN, List.of());
     }
-    return Planner.plan(at.request(queue.waiting(), queue.held()));
+    return at.plan(queue.waiting(), queue.held());
   }
 }

@@ -48,13 +48,22 @@ final class PlacementProgram {
 
   /**
    * The 0/1 program's plan; {@code optimal} when SCIP proved it so (or it meets the LP bound);
-   * {@code boundGrams}, the LP bound.
+   * {@code boundGrams}, the LP bound; {@code dualGrams}, the best proven bound of the 0/1 program:
+   * SCIP's dual bound on the whole program where it ran (at least the LP bound), else the LP bound.
    */
-  record Exact(Option[] chosen, boolean optimal, double boundGrams) {}
+  record Exact(Option[] chosen, boolean optimal, double boundGrams, double dualGrams) {}
 
   /** Solves the LP relaxation with GLOP. */
   static Bound relaxation(Grid g, Occupancy fixed, List<JobCtx> jobs) {
-    Model m = new Model(g, fixed, jobs, false, null);
+    return relaxation(g, fixed, jobs, null);
+  }
+
+  /**
+   * As above, each job counting {@code weight[i]} of its emissions and of the capacity it holds
+   * (expected jobs of sampled futures count the share of their sample); {@code null}: all 1.
+   */
+  static Bound relaxation(Grid g, Occupancy fixed, List<JobCtx> jobs, double[] weight) {
+    Model m = new Model(g, fixed, jobs, false, null, weight);
     int status = m.solver.solve().swigValue();
     if (status != MPSolver.ResultStatus.OPTIMAL.swigValue()) {
       m.solver.delete();
@@ -74,9 +83,10 @@ final class PlacementProgram {
   /**
    * LP-guided exact program: solves the LP relaxation (GLOP), then the 0/1 program (SCIP) over the
    * windows and slots the LP solution uses together with those of {@code hint} (a plan that
-   * respects capacity, such as the heuristic's, which SCIP starts from), within {@code
-   * timeLimitMs}. Returns {@code null} when SCIP found no plan. {@code boundGrams} is the LP bound:
-   * the plan's distance to it bounds its distance to the optimum.
+   * respects capacity, such as the heuristic's, which SCIP starts from) within {@code timeLimitMs};
+   * unless that meets the LP bound, the whole 0/1 program, started from the best plan so far, with
+   * the time left. Only the whole program proves anything: its dual bound is reported, and its gap
+   * to the plan is the 0/1 program's gap. Returns {@code null} when SCIP found no plan.
    */
   static Exact exact(Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] hint, long timeLimitMs) {
     Model lp = new Model(g, fixed, jobs, false, null);
@@ -90,6 +100,8 @@ final class PlacementProgram {
     keep.add(g, hint);
     Model m = new Model(g, fixed, jobs, true, keep);
     m.hint(hint);
+    // the restricted program finds a good plan first (cut short, it is left far from its optimum);
+    // the time left goes to the whole one, the only one whose dual bound proves anything
     m.solver.setTimeLimit(timeLimitMs);
     MPSolver.ResultStatus status = m.solver.solve();
     long spent = m.solver.wallTime();
@@ -97,9 +109,9 @@ final class PlacementProgram {
     // jobs that cannot be placed run at once: the LP counts them, the options do not
     double atOnce = lp.fixedGrams;
     boolean optimal = chosen != null && total(chosen) + atOnce <= lpGrams * (1 + 1e-4);
+    double dual = lpGrams;
     m.solver.delete();
     if (!optimal && timeLimitMs - spent > 0) {
-      // the LP's support was not enough: the whole program, started from the best plan so far
       Model full = new Model(g, fixed, jobs, true, null);
       full.hint(chosen != null ? chosen : hint);
       full.solver.setTimeLimit(timeLimitMs - spent);
@@ -110,10 +122,13 @@ final class PlacementProgram {
           chosen = better;
         }
         optimal = s2 == MPSolver.ResultStatus.OPTIMAL;
+        // SCIP's dual bound of the whole program: proven for every plan that respects capacity
+        double scip = full.solver.objective().bestBound() * 1000 + full.fixedGrams;
+        dual = Math.max(lpGrams, scip);
       }
       full.solver.delete();
     }
-    return chosen == null ? null : new Exact(chosen, optimal, lpGrams);
+    return chosen == null ? null : new Exact(chosen, optimal, lpGrams, dual);
   }
 
   private static boolean solved(MPSolver.ResultStatus s) {
@@ -186,10 +201,23 @@ final class PlacementProgram {
     final Support keep;
     // seconds per unit of an interruptible job's run variables: hours in the LP, minutes in SCIP
     final double unit;
+    final double[] weight;
     int current;
+    double w = 1;
     double fixedGrams;
 
     Model(Grid g, Occupancy fixed, List<JobCtx> jobs, boolean integer, Support keep) {
+      this(g, fixed, jobs, integer, keep, null);
+    }
+
+    Model(
+        Grid g,
+        Occupancy fixed,
+        List<JobCtx> jobs,
+        boolean integer,
+        Support keep,
+        double[] weight) {
+      this.weight = weight;
       this.g = g;
       this.jobs = jobs;
       this.integer = integer;
@@ -201,13 +229,14 @@ final class PlacementProgram {
       }
       int regions = g.regions.size();
       free = new int[regions][g.n];
-      int[][] reach = new int[regions][g.n];
+      double[][] reach = new double[regions][g.n];
       for (int r = 0; r < regions; r++) {
         for (int k = 0; k < g.n; k++) {
           free[r][k] = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
         }
       }
-      for (JobCtx j : jobs) {
+      for (int ji = 0; ji < jobs.size(); ji++) {
+        JobCtx j = jobs.get(ji);
         if (!placeable(j)) {
           continue;
         }
@@ -216,7 +245,7 @@ final class PlacementProgram {
           if (j.earliest + j.durationSeconds > latestEnd) {
             continue;
           }
-          int units = j.units(g, r);
+          double units = j.units(g, r) * (weight == null ? 1 : weight[ji]);
           for (int k = g.cellOf(j.earliest); k <= g.cellOf(latestEnd - 1); k++) {
             reach[r][k] += units;
           }
@@ -225,7 +254,7 @@ final class PlacementProgram {
       bound = new boolean[regions][g.n];
       for (int r = 0; r < regions; r++) {
         for (int k = 0; k < g.n; k++) {
-          bound[r][k] = reach[r][k] > free[r][k];
+          bound[r][k] = reach[r][k] > free[r][k] + 1e-9;
         }
       }
       MPObjective obj = solver.objective();
@@ -233,12 +262,13 @@ final class PlacementProgram {
       for (int ji = 0; ji < jobs.size(); ji++) {
         JobCtx j = jobs.get(ji);
         current = ji;
+        w = weight == null ? 1 : weight[ji];
         List<Part> ps = new ArrayList<>();
         parts.add(ps);
         if (!placeable(j)) {
           int r =
               j.home >= 0 && g.usable(j.home) ? j.home : j.regions.length > 0 ? j.regions[0] : -1;
-          fixedGrams += r < 0 ? 0 : Choices.atOnce(g, j, r).grams;
+          fixedGrams += r < 0 ? 0 : w * Choices.atOnce(g, j, r).grams;
           continue;
         }
         MPConstraint one = solver.makeConstraint(1, 1);
@@ -368,11 +398,11 @@ final class PlacementProgram {
       long end = start + j.durationSeconds;
       double grams = g.grams(r, start, end, j.powerKw);
       MPVariable v = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
-      o.setCoefficient(v, grams / 1000);
+      o.setCoefficient(v, w * grams / 1000);
       one.setCoefficient(v, 1);
       for (int c = g.cellOf(start); c <= g.cellOf(end - 1); c++) {
         if (bound[r][c]) {
-          row(r, c).setCoefficient(v, j.units(g, r));
+          row(r, c).setCoefficient(v, w * j.units(g, r));
         }
       }
       p.windows.add(v);
@@ -407,7 +437,7 @@ final class PlacementProgram {
         double u = usable(j, k, p) / unit;
         MPVariable s = solver.makeNumVar(0, u, "");
         p.seconds[i] = s;
-        o.setCoefficient(s, perHour * unit / 3600.0 * g.gramsPerKwh[r][k] / 1000);
+        o.setCoefficient(s, w * perHour * unit / 3600.0 * g.gramsPerKwh[r][k] / 1000);
         if (integer) {
           total.setCoefficient(s, 1);
           MPVariable h = solver.makeBoolVar("");
@@ -424,7 +454,30 @@ final class PlacementProgram {
         } else {
           one.setCoefficient(s, 3600.0 / j.durationSeconds);
           if (bound[r][k]) {
-            row(r, k).setCoefficient(s, units / u);
+            row(r, k).setCoefficient(s, w * units / u);
+          }
+        }
+      }
+      if (integer) {
+        // a valid cut: in the picked region it holds at least as many slots as the fewest whose
+        // usable seconds add up to its duration (the LP relaxation alone holds fractions of them)
+        List<Long> usable = new ArrayList<>();
+        for (int i = 0; i < p.seconds.length; i++) {
+          if (p.seconds[i] != null) {
+            usable.add(usable(j, c0 + i, p));
+          }
+        }
+        usable.sort(java.util.Comparator.reverseOrder());
+        int fewest = 0;
+        long sum = 0;
+        while (fewest < usable.size() && sum < j.durationSeconds) {
+          sum += usable.get(fewest++);
+        }
+        MPConstraint cut = solver.makeConstraint(0, Double.POSITIVE_INFINITY);
+        cut.setCoefficient(p.pick, -fewest);
+        for (MPVariable h : p.holds) {
+          if (h != null) {
+            cut.setCoefficient(h, 1);
           }
         }
       }

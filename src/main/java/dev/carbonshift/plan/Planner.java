@@ -24,22 +24,82 @@ public final class Planner {
 
   public static PlanResult plan(PlanRequest req) {
     Setup s = Setup.of(req);
+    return place(req, s, s.jobs, null);
+  }
+
+  /**
+   * Plans the request's jobs knowing what is likely to arrive: {@code expected} holds jobs of
+   * {@code samples} sampled futures (each counted as 1/{@code samples} of a job). The LP relaxation
+   * of the queue together with them (GLOP) prices each slot's capacity by what it is worth to the
+   * expected arrivals; the queue is then planned on emissions plus those prices, so that a job that
+   * gains little from scarce clean capacity leaves it to later jobs that are expected to gain more.
+   * Only the request's jobs are placed; the expected ones are never committed. Prices only rank
+   * options that fit: every reachable deadline is kept as by {@link #plan(PlanRequest)}. Without
+   * expected jobs, or when the relaxation fails, this is {@link #plan(PlanRequest)}.
+   */
+  public static PlanResult plan(PlanRequest req, List<PlanJob> expected, int samples) {
+    if (expected.isEmpty() || samples <= 0 || req.jobs().isEmpty()) {
+      return plan(req);
+    }
+    List<PlanJob> all = new ArrayList<>(req.jobs());
+    all.addAll(expected);
+    PlanRequest wide =
+        new PlanRequest(
+            all,
+            req.regions(),
+            req.forecasts(),
+            req.yearlyGramsPerKwh(),
+            req.running(),
+            req.now(),
+            req.settings());
+    Setup s = Setup.of(wide);
+    Grid g = s.grid;
+    double[] weight = new double[all.size()];
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = i < req.jobs().size() ? 1 : 1.0 / samples;
+    }
+    PlacementProgram.Bound lp = PlacementProgram.relaxation(g, occupancy(g, wide), s.jobs, weight);
+    List<JobCtx> queue = s.jobs.subList(0, req.jobs().size());
+    if (Double.isNaN(lp.grams()) || lp.slotPrices() == null) {
+      return place(req, s, queue, null);
+    }
+    double[][] prefix = new double[g.regions.size()][g.n + 1];
+    boolean any = false;
+    for (int r = 0; r < prefix.length; r++) {
+      for (int k = 0; k < g.n; k++) {
+        double price = Math.max(0, lp.slotPrices()[r][k]);
+        any |= price > 0;
+        prefix[r][k + 1] = prefix[r][k] + price;
+      }
+    }
+    PlanResult out = place(req, s, queue, any ? prefix : null);
+    return any
+        ? new PlanResult(out.placements(), out.method() + ", anticipating", out.notes())
+        : out;
+  }
+
+  /**
+   * The plan of {@code jobs} (of setup {@code s}); with {@code anticipation}, a price prefix per
+   * slot, each option is ranked by its emissions plus the prices of the slots it holds.
+   */
+  private static PlanResult place(
+      PlanRequest req, Setup s, List<JobCtx> jobs, double[][] anticipation) {
     Grid g = s.grid;
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
     // work of one pass over every job's options; big plans skip the optional refinements
-    long work = (long) s.jobs.size() * g.regions.size() * g.n;
+    long work = (long) jobs.size() * g.regions.size() * g.n;
     int passes = work > PASSES_UP_TO ? 0 : req.settings().improvementPasses();
-    Option[] chosen = GreedyPlacer.place(g, occ, s.jobs, passes, null);
+    Option[] chosen = GreedyPlacer.place(g, occ, jobs, passes, anticipation, anticipation != null);
     // when no job was pushed off its own cheapest option, the greedy plan is optimal
-    boolean binds = GreedyPlacer.displaced(s.jobs, chosen);
+    boolean binds = GreedyPlacer.displaced(jobs, chosen);
     String method = binds ? "heuristic" : PlanResult.CAPACITY_NEVER_BOUND;
     int iterations = req.settings().priceIterations();
-    if (iterations > 0 && work <= PRICES_UP_TO && binds) {
+    if (iterations > 0 && work <= PRICES_UP_TO && binds && anticipation == null) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
       double[][] prices =
-          LowerBound.compute(g, fixed, s.jobs, total(chosen), iterations).pricePrefix();
-      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), s.jobs, passes, prices);
+          LowerBound.compute(g, fixed, jobs, total(chosen), iterations).pricePrefix();
+      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), jobs, passes, prices, false);
       if (total(priced) < total(chosen) - 1e-6 && placedAll(priced, chosen)) {
         chosen = priced;
         method = "heuristic (price-guided)";
@@ -47,20 +107,22 @@ public final class Planner {
     }
     // one job alone: its cheapest option that fits is already optimal
     int limit = req.settings().exactMaxBinaries();
-    if (binds && s.jobs.size() > 1 && limit > 0) {
-      ExactPlacer.Program program = ExactPlacer.build(g, fixed, s.jobs, chosen, limit);
+    if ((binds || anticipation != null) && jobs.size() > 1 && limit > 0) {
+      ExactPlacer.Program program = ExactPlacer.build(g, fixed, jobs, chosen, limit, anticipation);
       if (program != null && program.binaries <= limit) {
         ExactPlacer.Solution exact =
             ExactPlacer.solve(g, program, chosen, req.settings().exactTimeLimit().toMillis());
-        if (exact != null && total(exact.chosen()) <= total(chosen) + 1e-6) {
+        if (exact != null
+            && cost(g, jobs, exact.chosen(), anticipation)
+                <= cost(g, jobs, chosen, anticipation) + 1e-6) {
           chosen = exact.chosen();
           method = exact.optimal() ? "exact" : "exact (time limit: best found)";
         }
       }
     }
     List<Placement> out = new ArrayList<>();
-    for (int i = 0; i < s.jobs.size(); i++) {
-      JobCtx j = s.jobs.get(i);
+    for (int i = 0; i < jobs.size(); i++) {
+      JobCtx j = jobs.get(i);
       if (chosen[i] != null) {
         out.add(Explain.placed(g, j, chosen[i]));
       } else if (!j.reachable) {
@@ -70,6 +132,18 @@ public final class Planner {
       }
     }
     return new PlanResult(out, method, new ArrayList<>(s.notes));
+  }
+
+  /** Emissions of a plan, plus the prices of the slots each option holds where there are any. */
+  private static double cost(Grid g, List<JobCtx> jobs, Option[] chosen, double[][] prefix) {
+    double t = 0;
+    for (int i = 0; i < chosen.length; i++) {
+      Option o = chosen[i];
+      if (o != null) {
+        t += o.grams + (prefix == null ? 0 : ExactPlacer.price(g, o, prefix));
+      }
+    }
+    return t;
   }
 
   /**
@@ -83,12 +157,33 @@ public final class Planner {
   }
 
   /**
+   * The offline plan and its two proven bounds.
+   *
+   * @param lpBoundGCo2e the LP relaxation's optimum (GLOP)
+   * @param milpBoundGCo2e SCIP's dual bound of the whole 0/1 program when it ran, at least the LP
+   *     bound: also a lower bound of every plan that respects capacity, and the optimum itself when
+   *     SCIP proved the plan optimal
+   */
+  public record ExactPlan(PlanResult plan, double lpBoundGCo2e, double milpBoundGCo2e) {
+    /** How far the plan lies above the 0/1 program's dual bound: 0 when proved optimal. */
+    public double milpGap() {
+      return plan.totalGCo2e() / milpBoundGCo2e - 1;
+    }
+  }
+
+  /**
    * The offline plan: the heuristic's plan, then the LP-guided exact program (SCIP on the windows
    * the LP relaxation uses and the heuristic's, then, unless that meets the LP bound, on all of
    * them), started from it, within {@code timeLimit}; the better plan is kept. Its method says
-   * whether SCIP proved it optimal and how far it lies above the LP bound.
+   * whether SCIP proved it optimal, how far it lies above SCIP's dual bound (the 0/1 program's gap)
+   * and above the LP bound.
    */
   public static PlanResult planExact(PlanRequest req, java.time.Duration timeLimit) {
+    return solveExact(req, timeLimit).plan();
+  }
+
+  /** As {@link #planExact}, with the LP bound and the 0/1 program's dual bound. */
+  public static ExactPlan solveExact(PlanRequest req, java.time.Duration timeLimit) {
     PlanResult heuristic = plan(req);
     Setup s = Setup.of(req);
     Grid g = s.grid;
@@ -101,22 +196,30 @@ public final class Planner {
     }
     PlacementProgram.Exact exact =
         PlacementProgram.exact(g, occupancy(g, req), s.jobs, hint, timeLimit.toMillis());
-    if (exact == null || total(exact.chosen()) > heuristic.totalGCo2e() + 1e-6) {
-      return heuristic;
+    if (exact == null) {
+      double lp = lowerBoundGCo2e(req);
+      return new ExactPlan(heuristic, lp, lp);
+    }
+    if (total(exact.chosen()) > heuristic.totalGCo2e() + 1e-6) {
+      return new ExactPlan(heuristic, exact.boundGrams(), exact.dualGrams());
     }
     List<Placement> out = new ArrayList<>();
     for (int i = 0; i < s.jobs.size(); i++) {
       Option o = exact.chosen()[i];
       out.add(o != null ? Explain.placed(g, s.jobs.get(i), o) : heuristic.placements().get(i));
     }
-    double gap = out.stream().mapToDouble(Placement::gCo2e).sum() / exact.boundGrams() - 1;
+    double sum = out.stream().mapToDouble(Placement::gCo2e).sum();
     String method =
         String.format(
             java.util.Locale.ROOT,
-            "exact (SCIP%s; %.2f%% above the LP bound)",
+            "exact (SCIP%s; %.2f%% above its dual bound, %.2f%% above the LP bound)",
             exact.optimal() ? ", optimal" : ", time limit: best found",
-            100 * gap);
-    return new PlanResult(out, method, new ArrayList<>(s.notes));
+            100 * (sum / exact.dualGrams() - 1),
+            100 * (sum / exact.boundGrams() - 1));
+    return new ExactPlan(
+        new PlanResult(out, method, new ArrayList<>(s.notes)),
+        exact.boundGrams(),
+        exact.dualGrams());
   }
 
   private static Option option(Grid g, JobCtx j, Placement p) {

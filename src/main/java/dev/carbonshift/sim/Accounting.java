@@ -11,6 +11,7 @@ final class Accounting {
   private final World world;
   final List<SimPlacement> placements = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
+  Double lpBoundKgCo2e;
   private double totalKwh;
   private double totalGrams;
   private double baselineGrams;
@@ -65,6 +66,7 @@ final class Accounting {
         totalGrams / 1000,
         baselineGrams / 1000,
         lowerBoundKgCo2e,
+        lpBoundKgCo2e,
         placements,
         notes);
   }

@@ -31,8 +31,8 @@ public final class Benchmarks {
    * Random scenarios drawn from the traces ({@link QualityBench}): {@code binding} where the
    * cleanest region is small, {@code nonBinding} where no region is.
    */
-  public void quality(int binding, int nonBinding, long seed) {
-    QualityBench q = new QualityBench(traces, out);
+  public void quality(int binding, int nonBinding, long seed, java.time.Duration oracleLimit) {
+    QualityBench q = new QualityBench(traces, out, oracleLimit);
     if (binding > 0) {
       q.run(binding, seed, true);
     }

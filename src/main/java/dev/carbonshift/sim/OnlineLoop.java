@@ -1,6 +1,7 @@
 package dev.carbonshift.sim;
 
 import dev.carbonshift.carbon.Forecast;
+import dev.carbonshift.plan.Anticipation;
 import dev.carbonshift.plan.OnlinePlanner;
 import dev.carbonshift.plan.Placement;
 import dev.carbonshift.plan.PlanResult;
@@ -19,7 +20,8 @@ import java.util.Set;
  * Carbonshift online, as the daemon runs it ({@link OnlinePlanner}), over simulated time. Forecasts
  * are issued at the top of every hour, so the first submission after a new issue is a round with
  * renewed forecasts; a later submission in the same hour is an arrival on the current plan. A job
- * whose planned start has passed has started and never moves.
+ * whose planned start has passed has started and never moves. Anticipating, each round also sees
+ * the futures sampled from the arrivals so far ({@link Anticipation}); myopic, none.
  */
 final class OnlineLoop {
   private static final long ISSUE_EVERY_SECONDS = 3600;
@@ -31,13 +33,27 @@ final class OnlineLoop {
   private final Map<String, SimJob> pending = new LinkedHashMap<>();
   private final Map<String, Placement> planned = new HashMap<>();
   private final List<RunningJob> started = new ArrayList<>();
+  // the arrivals of the days a sample is drawn from, oldest first
+  private final java.util.ArrayDeque<dev.carbonshift.plan.PlanJob> history =
+      new java.util.ArrayDeque<>();
+  private final boolean anticipate;
   private Map<String, Forecast> forecasts = Map.of();
   private long issuedAt = Long.MIN_VALUE;
+
+  OnlineLoop(
+      World world, ForecastMode mode, PlanSettings settings, boolean anticipate, Accounting acc) {
+    this.world = world;
+    this.mode = mode;
+    this.settings = settings;
+    this.anticipate = anticipate;
+    this.acc = acc;
+  }
 
   OnlineLoop(World world, ForecastMode mode, PlanSettings settings, Accounting acc) {
     this.world = world;
     this.mode = mode;
     this.settings = settings;
+    this.anticipate = false;
     this.acc = acc;
   }
 
@@ -46,6 +62,11 @@ final class OnlineLoop {
       Instant now = job.submitted();
       commitStarted(now);
       pending.put(job.id(), job);
+      history.addLast(job.toPlanJob());
+      Instant oldest = now.minus(java.time.Duration.ofDays(Anticipation.SAMPLES));
+      while (history.peekFirst().submittedAt().isBefore(oldest)) {
+        history.removeFirst();
+      }
       long issue = Math.floorDiv(now.getEpochSecond(), ISSUE_EVERY_SECONDS) * ISSUE_EVERY_SECONDS;
       boolean renewed = issue != issuedAt;
       if (renewed) {
@@ -59,7 +80,15 @@ final class OnlineLoop {
               started,
               Set.of(job.id()));
       OnlinePlanner.Conditions at =
-          new OnlinePlanner.Conditions(world.regions(), forecasts, Map.of(), now, settings);
+          new OnlinePlanner.Conditions(
+              world.regions(),
+              forecasts,
+              Map.of(),
+              now,
+              settings,
+              anticipate
+                  ? Anticipation.at(List.copyOf(history), jobs.get(0).submitted(), now)
+                  : Anticipation.Futures.NONE);
       adopt(OnlinePlanner.plan(queue, renewed, at));
     }
     commitStarted(Instant.MAX);

@@ -15,21 +15,22 @@ import java.util.Map;
 
 /**
  * The offline reference: one plan of the whole workload with every arrival and the actual
- * intensities known: the exact 0/1 program (SCIP, started from the heuristic's plan) and the LP
- * relaxation's bound (GLOP) up to {@link #EXACT_UP_TO} jobs; above, the heuristic with extra passes
- * and the Lagrangian bound.
+ * intensities known: the exact 0/1 program (SCIP, started from the heuristic's plan) up to {@link
+ * #EXACT_UP_TO} jobs, bounded by the better of SCIP's dual bound and the LP relaxation's (GLOP);
+ * above, the heuristic with extra passes and the Lagrangian bound.
  */
 final class Oracle {
   /** Largest workload planned by the exact program and bounded by the LP. */
   static final int EXACT_UP_TO = 5_000;
 
-  /** Time SCIP may take on the offline program. */
+  /** Time SCIP may take on the offline program unless told otherwise. */
   static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
   private Oracle() {}
 
   /** Records the oracle's placements and returns its lower bound in kgCO2e. */
-  static Double run(World world, List<SimJob> jobs, PlanSettings base, Accounting acc) {
+  static Double run(
+      World world, List<SimJob> jobs, PlanSettings base, Duration limit, Accounting acc) {
     if (jobs.isEmpty()) {
       return 0.0;
     }
@@ -53,17 +54,25 @@ final class Oracle {
     PlanRequest req =
         new PlanRequest(all, world.regions(), actual, Map.of(), List.of(), from, settings);
     boolean exact = jobs.size() <= EXACT_UP_TO;
-    PlanResult plan = exact ? Planner.planExact(req, TIME_LIMIT) : Planner.plan(req);
+    Planner.ExactPlan solved = exact ? Planner.solveExact(req, limit) : null;
+    PlanResult plan = exact ? solved.plan() : Planner.plan(req);
     Map<String, SimJob> byId = new HashMap<>();
     jobs.forEach(j -> byId.put(j.id(), j));
     for (Placement p : plan.placements()) {
       acc.record(byId.get(p.jobId()), p);
     }
     double bound =
+        exact ? solved.milpBoundGCo2e() : Planner.lagrangianBoundGCo2e(req, plan.totalGCo2e(), 40);
+    acc.notes.add(
         exact
-            ? Planner.lowerBoundGCo2e(req)
-            : Planner.lagrangianBoundGCo2e(req, plan.totalGCo2e(), 40);
-    acc.notes.add("lower bound: " + (exact ? "LP relaxation (GLOP)" : "Lagrangian (LP too large)"));
+            ? String.format(
+                java.util.Locale.ROOT,
+                "lower bound: %.3f kgCO2e, the 0/1 program's dual bound (SCIP); LP relaxation"
+                    + " (GLOP) %.3f kgCO2e",
+                bound / 1000,
+                solved.lpBoundGCo2e() / 1000)
+            : "lower bound: Lagrangian (LP too large)");
+    acc.lpBoundKgCo2e = exact ? solved.lpBoundGCo2e() / 1000 : null;
     acc.notes.add("oracle plan: " + plan.method());
     return bound / 1000;
   }

@@ -9,6 +9,11 @@ public enum Policy {
   RUN_NOW("run-now"),
   /** Carbonshift's planner, online: re-plans jobs not yet started as forecasts are issued. */
   CARBON_AWARE("carbon-aware"),
+  /**
+   * As {@link #CARBON_AWARE}, also pricing scarce capacity by the arrivals the past of the stream
+   * leads it to expect ({@link dev.carbonshift.plan.Anticipation}).
+   */
+  ANTICIPATING("carbon-aware-anticipating"),
   /** Carbon Aware SDK / Let's Wait Awhile: start at the argmin of the rolling mean, at home. */
   WINDOW_ARGMIN("window-argmin"),
   /** Let's Wait Awhile, interruptible: the N lowest slots before the deadline, at home. */

@@ -37,10 +37,17 @@ public final class QualityBench {
 
   private final Map<String, Trace> traces;
   private final PrintStream out;
+  private final Duration oracleLimit;
 
   public QualityBench(Map<String, Trace> traces, PrintStream out) {
+    this(traces, out, Oracle.TIME_LIMIT);
+  }
+
+  /** As above, giving the oracle's exact program {@code oracleLimit} per scenario. */
+  public QualityBench(Map<String, Trace> traces, PrintStream out, Duration oracleLimit) {
     this.traces = traces;
     this.out = out;
+    this.oracleLimit = oracleLimit;
   }
 
   /** One drawn scenario: its world, workload and what was drawn. */
@@ -188,19 +195,24 @@ public final class QualityBench {
       cols.put(r[0] + " " + r[1], new Column(r[0] + " " + r[1]));
     }
     int ahead = 0;
+    List<Double> oracleOverLp = new ArrayList<>();
+    List<Double> boundOverLp = new ArrayList<>();
     out.printf(
         Locale.ROOT,
         "%n%d %s scenarios (series %d): %d jobs over 14 days, 1-12 h, 4-24 h slack, 40%%"
-            + " interruptible; zones %s; ratios are kgCO2e / LP lower bound%n",
+            + " interruptible; zones %s; ratios are kgCO2e / proven bound (the better of SCIP's dual"
+            + " bound of the 0/1 program and the LP relaxation), policies in the order %s%n",
         n,
         binding ? "binding" : "non-binding",
         seed,
         JOBS,
-        commonZones().stream().map(Trace::zone).toList());
+        commonZones().stream().map(Trace::zone).toList(),
+        cols.keySet());
     for (int i = 0; i < n; i++) {
       Scenario sc = draw(seed, i, binding);
       Map<String, Double> kg = new LinkedHashMap<>();
       double bound = Double.NaN;
+      double lp = Double.NaN;
       StringBuilder line = new StringBuilder();
       for (String[] r : RUNS) {
         long t0 = System.nanoTime();
@@ -210,10 +222,13 @@ public final class QualityBench {
                 "scenario",
                 sc.jobs(),
                 Policy.parse(r[0]),
-                ForecastMode.parse(r[1], sc.seed()));
+                ForecastMode.parse(r[1], sc.seed()),
+                dev.carbonshift.plan.PlanSettings.DEFAULT,
+                oracleLimit);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (res.lowerBoundKgCo2e() != null) {
           bound = res.lowerBoundKgCo2e();
+          lp = res.lpBoundKgCo2e() == null ? bound : res.lpBoundKgCo2e();
         }
         Column c = cols.get(r[0] + " " + r[1]);
         c.misses += res.deadlineMisses();
@@ -226,11 +241,19 @@ public final class QualityBench {
         cols.get(e.getKey()).ratios.add(ratio);
         line.append(String.format(Locale.ROOT, " %.3f", ratio));
       }
+      oracleOverLp.add(kg.get("oracle perfect") / lp);
+      boundOverLp.add(bound / lp);
       double ca = kg.get("carbon-aware perfect");
       if (ca < kg.get("window-argmin perfect") && ca < kg.get("lowest-slots perfect")) {
         ahead++;
       }
-      out.printf(Locale.ROOT, "  %s | bound %.1f kg | ratios%s%n", sc.description(), bound, line);
+      out.printf(
+          Locale.ROOT,
+          "  %s | bound %.2f kg (LP %.2f) | ratios%s%n",
+          sc.description(),
+          bound,
+          lp,
+          line);
     }
     out.printf(
         Locale.ROOT,
@@ -255,13 +278,24 @@ public final class QualityBench {
           c.misses,
           1000 * c.seconds / Math.max(1, c.plans));
     }
+    double[] olp = oracleOverLp.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] lb = boundOverLp.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    out.printf(
+        Locale.ROOT,
+        "  oracle / LP bound: median %.3f, p95 %.3f, worst %.3f; proven bound / LP bound: median"
+            + " %.3f, highest %.3f (the LP relaxation's integrality gap is at least this)%n",
+        quantile(olp, 0.5),
+        quantile(olp, 0.95),
+        olp.length == 0 ? Double.NaN : olp[olp.length - 1],
+        quantile(lb, 0.5),
+        lb.length == 0 ? Double.NaN : lb[lb.length - 1]);
     out.printf(
         Locale.ROOT,
         "  carbon-aware (perfect) ahead of window-argmin and lowest-slots in %d of %d scenarios;"
             + " oracle ms/plan is the whole offline plan (SCIP, %d s limit)%n",
         ahead,
         n,
-        Oracle.TIME_LIMIT.toSeconds());
+        oracleLimit.toSeconds());
     return cols;
   }
 

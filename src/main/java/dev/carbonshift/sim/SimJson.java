@@ -28,6 +28,9 @@ public final class SimJson {
     if (r.lowerBoundKgCo2e() != null) {
       m.put("lowerBoundKgCo2e", round(r.lowerBoundKgCo2e()));
     }
+    if (r.lpBoundKgCo2e() != null) {
+      m.put("lpBoundKgCo2e", round(r.lpBoundKgCo2e()));
+    }
     List<Map<String, Object>> ps = new ArrayList<>();
     for (SimPlacement p : r.placements()) {
       Map<String, Object> pm = new LinkedHashMap<>();

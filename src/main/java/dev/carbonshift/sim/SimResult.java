@@ -6,8 +6,9 @@ import java.util.List;
  * The outcome of replaying a workload under one policy.
  *
  * @param baselineKgCo2e every job at once at home, on the actual trace
- * @param lowerBoundKgCo2e for the oracle, a proven lower bound of any capacity-respecting plan;
- *     {@code null} otherwise
+ * @param lowerBoundKgCo2e for the oracle, a proven lower bound of any capacity-respecting plan (the
+ *     better of the 0/1 program's dual bound and the LP relaxation's); {@code null} otherwise
+ * @param lpBoundKgCo2e for the oracle, the LP relaxation's bound alone; {@code null} otherwise
  */
 public record SimResult(
     String policy,
@@ -18,6 +19,7 @@ public record SimResult(
     double totalKgCo2e,
     double baselineKgCo2e,
     Double lowerBoundKgCo2e,
+    Double lpBoundKgCo2e,
     List<SimPlacement> placements,
     List<String> notes) {
 

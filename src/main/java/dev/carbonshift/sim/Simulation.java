@@ -23,6 +23,18 @@ public final class Simulation {
       Policy policy,
       ForecastMode mode,
       PlanSettings settings) {
+    return run(world, workloadName, jobs, policy, mode, settings, Oracle.TIME_LIMIT);
+  }
+
+  /** As above, giving the oracle's exact program {@code oracleLimit} (SCIP's time limit). */
+  public static SimResult run(
+      World world,
+      String workloadName,
+      List<SimJob> jobs,
+      Policy policy,
+      ForecastMode mode,
+      PlanSettings settings,
+      java.time.Duration oracleLimit) {
     world.check(workloadName, jobs);
     List<SimJob> sorted =
         jobs.stream()
@@ -31,8 +43,9 @@ public final class Simulation {
     Accounting acc = new Accounting(world);
     Double bound = null;
     switch (policy) {
-      case CARBON_AWARE -> new OnlineLoop(world, mode, settings, acc).run(sorted);
-      case ORACLE -> bound = Oracle.run(world, sorted, settings, acc);
+      case CARBON_AWARE -> new OnlineLoop(world, mode, settings, false, acc).run(sorted);
+      case ANTICIPATING -> new OnlineLoop(world, mode, settings, true, acc).run(sorted);
+      case ORACLE -> bound = Oracle.run(world, sorted, settings, oracleLimit, acc);
       default -> PeerRules.run(world, mode, policy, sorted, acc);
     }
     world.traces.values().forEach(t -> acc.notes.addAll(t.notes()));

@@ -24,7 +24,33 @@ public final class Simulations {
       long seed,
       TraceReader.Options traceOptions,
       List<String> onlyRegions,
-      ArrivalOptions arrivals) {}
+      ArrivalOptions arrivals,
+      boolean skipOutsideTraces) {
+
+    /** Inputs that refuse a workload with a job outside the traces. */
+    public Inputs(
+        Path regions,
+        Path traces,
+        Path workload,
+        Policy policy,
+        String forecast,
+        long seed,
+        TraceReader.Options traceOptions,
+        List<String> onlyRegions,
+        ArrivalOptions arrivals) {
+      this(
+          regions,
+          traces,
+          workload,
+          policy,
+          forecast,
+          seed,
+          traceOptions,
+          onlyRegions,
+          arrivals,
+          false);
+    }
+  }
 
   public static World world(Inputs in) {
     List<Region> regions = RegionCatalog.load(in.regions()).all();
@@ -48,8 +74,37 @@ public final class Simulations {
     World world = world(in);
     WorkloadReader.Workload workload = WorkloadReader.readWithLines(in.workload(), in.arrivals());
     List<SimJob> jobs = workload.jobs();
+    int left = 0;
+    if (in.skipOutsideTraces()) {
+      List<SimJob> inside = jobs.stream().filter(world::withinTraces).toList();
+      left = jobs.size() - inside.size();
+      jobs = inside;
+    }
     world.check(in.workload().toString(), jobs, workload.lines());
     ForecastMode mode = ForecastMode.parse(in.forecast(), in.seed());
-    return Simulation.run(world, in.workload().toString(), jobs, in.policy(), mode);
+    SimResult r = Simulation.run(world, in.workload().toString(), jobs, in.policy(), mode);
+    if (!in.skipOutsideTraces()) {
+      return r;
+    }
+    List<String> notes = new java.util.ArrayList<>();
+    notes.add(
+        "left out "
+            + left
+            + " of "
+            + (jobs.size() + left)
+            + " jobs whose window (submission to deadline) lies outside the traces");
+    notes.addAll(r.notes());
+    return new SimResult(
+        r.policy(),
+        r.forecast(),
+        r.jobs(),
+        r.deadlineMisses(),
+        r.totalKwh(),
+        r.totalKgCo2e(),
+        r.baselineKgCo2e(),
+        r.lowerBoundKgCo2e(),
+        r.lpBoundKgCo2e(),
+        r.placements(),
+        notes);
   }
 }

@@ -59,6 +59,18 @@ public final class World {
     return actualsByZone.get(regions.get(regionId).zone());
   }
 
+  /**
+   * Whether the job's window (submission to deadline) lies within the trace of its home region's
+   * zone; a job whose home is unknown is not judged here.
+   */
+  boolean withinTraces(SimJob j) {
+    if (!regions.containsKey(j.home())) {
+      return true;
+    }
+    Actuals a = actuals(j.home());
+    return !j.submitted().isBefore(a.trace.start()) && !j.deadline().isAfter(a.trace.end());
+  }
+
   /** Checks every job's regions exist and its run lies within the traces. */
   void check(String workload, List<SimJob> jobs) {
     check(workload, jobs, java.util.Map.of());
@@ -82,7 +94,7 @@ public final class World {
             "job " + j.id() + ": home region '" + j.home() + "' is not among " + regions.keySet());
       }
       Actuals a = actuals(j.home());
-      if (j.submitted().isBefore(a.trace.start()) || j.deadline().isAfter(a.trace.end())) {
+      if (!withinTraces(j)) {
         throw new InvalidInputException(
             workload,
             line,

@@ -31,11 +31,19 @@ class PlacementProgramTest {
 
     double optimum = BruteForce.optimum(in);
     double bound = Planner.lowerBoundGCo2e(req);
-    PlanResult oracle = Planner.planExact(req, Duration.ofSeconds(20));
+    Planner.ExactPlan exact = Planner.solveExact(req, Duration.ofSeconds(20));
+    PlanResult oracle = exact.plan();
 
     assertThat(bound).isLessThanOrEqualTo(optimum + 1e-6).isGreaterThan(0.5 * optimum);
     assertThat(oracle.totalGCo2e()).isCloseTo(optimum, Offset.offset(1e-6));
     assertThat(oracle.method()).startsWith("exact (SCIP, optimal");
+    // the 0/1 program's dual bound: proven, so at most the optimum, and SCIP closed the gap
+    assertThat(exact.lpBoundGCo2e()).isCloseTo(bound, Offset.offset(1e-6 * optimum));
+    assertThat(exact.milpBoundGCo2e())
+        .isGreaterThanOrEqualTo(bound - 1e-6)
+        .isLessThanOrEqualTo(optimum + 1e-6)
+        .isGreaterThanOrEqualTo(optimum * (1 - 1e-3));
+    assertThat(exact.milpGap()).isLessThan(1e-3);
     CapacityTest.assertCapacityAndDeadlinesHold(in, oracle);
   }
 
@@ -74,10 +82,15 @@ class PlacementProgramTest {
 
     double optimum = in.bruteForce();
     double bound = Planner.lowerBoundGCo2e(req);
-    PlanResult oracle = Planner.planExact(req, Duration.ofSeconds(20));
+    Planner.ExactPlan exact = Planner.solveExact(req, Duration.ofSeconds(20));
+    PlanResult oracle = exact.plan();
 
     assertThat(bound).isLessThanOrEqualTo(optimum + 1e-6);
+    // the cut on the slots an interruptible job holds keeps the optimum: SCIP still reaches it
     assertThat(oracle.totalGCo2e()).isCloseTo(optimum, Offset.offset(1e-6 * optimum));
+    assertThat(exact.milpBoundGCo2e())
+        .isGreaterThanOrEqualTo(bound - 1e-6)
+        .isLessThanOrEqualTo(optimum + 1e-6);
     CapacityTest.assertCapacityAndDeadlinesHold(
         new CapacityTest.Instance(in.jobs, in.regions, in.forecasts), oracle);
   }

@@ -56,6 +56,22 @@ class SimulateInputTest {
   }
 
   @Test
+  void jobs_outside_the_traces_are_refused_or_left_out_and_counted_when_asked() throws IOException {
+    String outside = "late,2031-01-01T00:00:00Z,2,1,10,false,es,*\n";
+
+    SimulateCommandTest.Run refused = withWorkload(GOOD + outside);
+    SimulateCommandTest.Run kept = withWorkload(GOOD + outside, "--skip-outside-traces");
+    SimulateCommandTest.Run alone = withWorkload(GOOD);
+
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("w.csv:3").contains("late").contains("outside the trace");
+    assertThat(kept.exit()).as(kept.err()).isZero();
+    assertThat(kept.out()).contains("left out 1 of 2 jobs").contains(": 1 jobs");
+    // the job left out changes nothing else
+    assertThat(kept.out().lines().findFirst()).isEqualTo(alone.out().lines().findFirst());
+  }
+
+  @Test
   void a_typo_in_the_emission_factor_is_refused() throws IOException {
     SimulateCommandTest.Run r = withWorkload(GOOD, "--emission-factor", "lifecylce");
 
