@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       RegionsCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
+      AdaptReplayCommand.class,
       BenchCommand.class,
       TrainCommand.class,
       ModelsCommand.class,
