@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       TrainCommand.class,
       ModelsCommand.class,
+      DecisionsCommand.class,
       BenchTrainingCommand.class,
       MeasureCommand.class,
       ReportCommand.class,

@@ -71,6 +71,28 @@ public record AdaptDecision(
         outcome);
   }
 
+  /** As {@code decisions --json} and {@code GET /decisions} show it: instants as ISO text. */
+  public java.util.Map<String, Object> view() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("id", id);
+    m.put("at", at == null ? null : at.toString());
+    m.put("model", model);
+    m.put("variant", variant);
+    m.put("version", version);
+    m.put("tactic", tactic);
+    m.put("rule", rule);
+    m.put("reason", reason);
+    m.put("inputs", inputs);
+    m.put("deadline", deadline == null ? null : deadline.toString());
+    m.put("jobId", jobId);
+    m.put("kwh", kwh);
+    m.put("kgCo2e", kgCo2e);
+    m.put("metricBefore", metricBefore);
+    m.put("metricAfter", metricAfter);
+    m.put("outcome", outcome);
+    return m;
+  }
+
   /** Whether its tactic failed to restore accuracy: trained, but the new version lost. */
   public boolean didNotRestore() {
     return KEPT.equals(outcome) || FAILED.equals(outcome);
