@@ -33,8 +33,8 @@ public enum Tactic {
   public Tactic stronger() {
     return switch (this) {
       case SKIP -> INCREMENTAL;
-      case INCREMENTAL -> TRANSFER;
-      case TRANSFER, FULL -> FULL;
+      // transfer keeps the frozen layers that did not help: a failed incremental goes to full
+      case INCREMENTAL, TRANSFER, FULL -> FULL;
       case SWITCH_LIGHT -> SWITCH_HEAVY;
       case SWITCH_HEAVY -> FULL;
     };

@@ -17,7 +17,45 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * energy meter every policy is measured with.
  */
 public final class Forecasts {
+  /** Recently restored networks: a daily monitor reads the same few versions again and again. */
+  private static final int CACHED = 4;
+
+  private static final java.util.Map<String, Loaded> LOADED =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Loaded> e) {
+          return size() > CACHED;
+        }
+      };
+
+  private record Loaded(MultiLayerNetwork net, Standardizer scaler) {}
+
   private Forecasts() {}
+
+  /**
+   * The version's network and scaling, verified on first load; again while its file is unchanged.
+   */
+  private static synchronized Loaded load(ModelVersion v) throws IOException {
+    java.nio.file.Path f = v.modelFile();
+    String key =
+        f.toAbsolutePath()
+            + "|"
+            + java.nio.file.Files.size(f)
+            + "|"
+            + java.nio.file.Files.getLastModifiedTime(f).toMillis()
+            + "|"
+            + v.weightsSha256();
+    Loaded l = LOADED.get(key);
+    if (l == null) {
+      Weights.verify(v);
+      l =
+          new Loaded(
+              ModelSerializer.restoreMultiLayerNetwork(f.toFile(), false),
+              Standardizer.load(v.directory()));
+      LOADED.put(key, l);
+    }
+    return l;
+  }
 
   /**
    * A version's predictions on every sample of {@code spec}, in the label's units.
@@ -40,11 +78,10 @@ public final class Forecasts {
 
   public static Predictions predict(ModelVersion v, DatasetSpec spec, Path baseDir) {
     PreparedData d = DatasetBuilder.build(spec, baseDir);
-    Weights.verify(v);
     try {
-      MultiLayerNetwork net =
-          ModelSerializer.restoreMultiLayerNetwork(v.modelFile().toFile(), false);
-      Standardizer scaler = Standardizer.load(v.directory());
+      Loaded l = load(v);
+      MultiLayerNetwork net = l.net();
+      Standardizer scaler = l.scaler();
       boolean sequence = StartingPoint.isSequence(net);
       int n = d.size();
       INDArray out = net.output(scaler.inputs(d, EpochLoop.range(0, n), sequence), false);

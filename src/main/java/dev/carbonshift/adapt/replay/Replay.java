@@ -92,7 +92,7 @@ public final class Replay {
   private ModelVersion light;
   private ModelVersion heavy;
   private Variant serving;
-  private Pending pending;
+  private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
   private Monitor monitor;
   private double trainingKwh;
   private double trainingKg;
@@ -148,9 +148,10 @@ public final class Replay {
     for (int k = 0; k < cfg.days(); k++) {
       LocalDateTime day = start.plusDays(k);
       LocalDateTime next = day.plusDays(1);
-      if (pending != null && !pending.effective().isAfter(day)) {
-        switchTo(pending.variant(), pending.version());
-        pending = null;
+      // each promoted version serves from its own midnight, in the order they were promoted
+      while (!pending.isEmpty() && !pending.peekFirst().effective().isAfter(day)) {
+        Pending p0 = pending.removeFirst();
+        switchTo(p0.variant(), p0.version());
       }
       clock.set(next.toInstant(ZoneOffset.UTC));
       daySlice = data.slice(day.minusDays(10), next);
@@ -234,7 +235,17 @@ public final class Replay {
             minAhead,
             daysSince);
     List<Finding> findings = Analyser.analyse(s, cfg.rules());
-    Choice c = TacticChooser.choose(s, findings, cfg.rules(), knowledge);
+    Choice c =
+        pending.isEmpty()
+            ? TacticChooser.choose(s, findings, cfg.rules(), knowledge)
+            : new Choice(
+                Tactic.SKIP,
+                Duration.ZERO,
+                "waiting",
+                pending.peekLast().version().ref()
+                    + " is promoted and serves from "
+                    + pending.peekLast().effective(),
+                null);
     lastSignals = s;
     return c;
   }
@@ -292,14 +303,14 @@ public final class Replay {
       outcome = AdaptDecision.PROMOTED;
       promotions++;
       // it serves from the midnight after the day it ran in
-      pending =
+      pending.addLast(
           new Pending(
               LocalDateTime.ofInstant(r.placed().end(), ZoneOffset.UTC)
                   .toLocalDate()
                   .plusDays(1)
                   .atStartOfDay(),
               target,
-              r.version());
+              r.version()));
     } else {
       outcome = AdaptDecision.KEPT;
     }
