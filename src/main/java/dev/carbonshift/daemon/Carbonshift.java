@@ -1,5 +1,9 @@
 package dev.carbonshift.daemon;
 
+import dev.carbonshift.adapt.Adapt;
+import dev.carbonshift.adapt.Knowledge;
+import dev.carbonshift.adapt.Policy;
+import dev.carbonshift.adapt.PolicyParser;
 import dev.carbonshift.carbon.chain.CarbonSources;
 import dev.carbonshift.daemon.api.ApiSettings;
 import dev.carbonshift.daemon.api.ApiStore;
@@ -15,6 +19,7 @@ import dev.carbonshift.energy.detect.Scope;
 import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.report.Reports;
+import dev.carbonshift.store.AdaptDecisionRepository;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.DecisionRepository;
 import dev.carbonshift.store.IntensityRepository;
@@ -68,6 +73,8 @@ public final class Carbonshift implements AutoCloseable {
   private final Lazy<JobRunner> runner;
   private final Lazy<DaemonMetrics> metrics;
   private final Lazy<Reports> reports;
+  private final Lazy<AdaptDecisionRepository> adaptDecisions;
+  private final Lazy<Adapt> adapt;
 
   private Carbonshift(DaemonConfig config, Clock clock, boolean toRead) {
     this.config = config;
@@ -124,6 +131,43 @@ public final class Carbonshift implements AutoCloseable {
                     owner));
     metrics = new Lazy<>(() -> new DaemonMetrics(database.get()));
     reports = new Lazy<>(() -> new Reports(database.get(), catalog.get(), clock));
+    adaptDecisions = new Lazy<>(() -> new AdaptDecisionRepository(database.get()));
+    adapt =
+        new Lazy<>(
+            () ->
+                new Adapt(
+                    adaptPolicy(),
+                    models.get(),
+                    Knowledge.of(adaptDecisions.get()),
+                    new AdaptWiring(this),
+                    clock));
+  }
+
+  /** Names the file of the self-adaptation policy; the bundled one when unset. */
+  public static final String ADAPT_POLICY_ENV = "CARBONSHIFT_ADAPT_POLICY";
+
+  /** The Quartz cron of the self-adaptation cycle (UTC); {@link #DEFAULT_ADAPT_CRON} when unset. */
+  public static final String ADAPT_CRON_ENV = "CARBONSHIFT_ADAPT_CRON";
+
+  /** Nightly at 02:30 UTC, after the shipped nightly retrain's window opens. */
+  public static final String DEFAULT_ADAPT_CRON = "0 30 2 * * ?";
+
+  private Policy adaptPolicy() {
+    String file = config.env().get(ADAPT_POLICY_ENV);
+    return file == null || file.isBlank()
+        ? PolicyParser.bundled()
+        : PolicyParser.read(Path.of(file));
+  }
+
+  /** The cron of the self-adaptation cycle, checked: a bad one fails naming the variable. */
+  public String adaptCron() {
+    String cron = config.env().getOrDefault(ADAPT_CRON_ENV, DEFAULT_ADAPT_CRON);
+    String problem = JobIntake.cronProblem(cron, clock.instant());
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          ADAPT_CRON_ENV + "='" + cron + "' is not a Quartz cron that fires again: " + problem);
+    }
+    return cron;
   }
 
   /** The parts of Carbonshift for {@code config}, reading time from {@code clock}. */
@@ -269,6 +313,16 @@ public final class Carbonshift implements AutoCloseable {
   /** The daemon's Prometheus metrics, read from the store at each scrape. */
   public DaemonMetrics metrics() {
     return metrics.get();
+  }
+
+  /** The self-adaptation loop's decisions: {@code decisions} and {@code GET /decisions}. */
+  public AdaptDecisionRepository adaptDecisions() {
+    return adaptDecisions.get();
+  }
+
+  /** The MAPE-K loop over the store; {@code adapt().cycle(model)} runs one cycle. */
+  public Adapt adapt() {
+    return adapt.get();
   }
 
   /** CO2 reports over the store: the {@code report} verb and {@code GET /reports}. */

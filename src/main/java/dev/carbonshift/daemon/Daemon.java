@@ -45,6 +45,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
   static final String DEAD_RUNS = "dead-runs";
   static final String REFRESH = "refresh";
   static final String JOBS_FOLDER = "jobs-folder";
+  static final String ADAPT = "adapt";
+  static final String ADAPT_KEY = "adapt-cycle";
   static final String VERSION = "0.1.0";
 
   private final Carbonshift cs;
@@ -95,7 +97,8 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
                 HEARTBEAT, d -> heartbeat(),
                 DEAD_RUNS, d -> sweepDeadRuns(),
                 REFRESH, d -> refreshForecasts(),
-                JOBS_FOLDER, d -> jobsFolderScan.run()),
+                JOBS_FOLDER, d -> jobsFolderScan.run(),
+                ADAPT, d -> adaptFired()),
             guard,
             config.schedulerThreads(),
             Duration.ofSeconds(5),
@@ -172,6 +175,9 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
     }
     for (StoredJob j : cs.jobs().inState(JobState.RECURRING)) {
       recurring.armIfMissing(j);
+    }
+    if (!triggers.exists(ADAPT_KEY)) {
+      armAdapt(clock.instant());
     }
     planSoon();
     triggers.start();
@@ -407,6 +413,27 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
                 r.requestStop(JobState.QUEUED, "its last slice ended before it finished");
               }
             });
+  }
+
+  /** The MAPE-K cycle's next time on the daemon's clock, by its cron. */
+  private void armAdapt(Instant after) {
+    String cron = cs.adaptCron();
+    Recurring.next(cron, after)
+        .ifPresent(t -> triggers.at(ADAPT_KEY, ADAPT, t, Map.of("at", t.toString())));
+  }
+
+  private void adaptFired() {
+    if (stopping) {
+      return;
+    }
+    try {
+      var decided = cs.adapt().cycleAll();
+      if (decided.stream().anyMatch(d -> d.jobId() != null)) {
+        planSoon();
+      }
+    } finally {
+      armAdapt(clock.instant());
+    }
   }
 
   private void recurringFired(Map<String, String> d) {

@@ -1,5 +1,6 @@
 package dev.carbonshift.daemon.api;
 
+import dev.carbonshift.store.AdaptDecisionRepository;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.DecisionRepository;
 import dev.carbonshift.store.JobRepository;
@@ -12,13 +13,15 @@ public record ApiStore(
     JobRepository jobs,
     PlacementRepository placements,
     RunRepository runs,
-    DecisionRepository decisions) {
+    DecisionRepository decisions,
+    AdaptDecisionRepository adaptDecisions) {
 
   public static ApiStore of(Database db, Clock clock) {
     return new ApiStore(
         new JobRepository(db, clock),
         new PlacementRepository(db),
         new RunRepository(db),
-        new DecisionRepository(db));
+        new DecisionRepository(db),
+        new AdaptDecisionRepository(db));
   }
 }

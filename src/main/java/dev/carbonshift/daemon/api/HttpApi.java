@@ -112,6 +112,16 @@ public final class HttpApi {
     c.routes.get("/health", this::health);
     c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     c.routes.get("/reports", this::report);
+    // the MAPE-K knowledge, as the CLI's decisions verb shows it: ?model=NAME for one model
+    c.routes.get(
+        "/decisions",
+        ctx ->
+            json(
+                ctx,
+                200,
+                store.adaptDecisions().list(ctx.queryParam("model")).stream()
+                    .map(dev.carbonshift.store.AdaptDecision::view)
+                    .toList()));
     c.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
     c.routes.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, invalid(e, ctx)));
     c.routes.exception(
