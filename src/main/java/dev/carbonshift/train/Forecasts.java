@@ -1,6 +1,7 @@
 package dev.carbonshift.train;
 
 import dev.carbonshift.energy.EnergyMeter;
+import dev.carbonshift.energy.ModelledMeter;
 import dev.carbonshift.job.DatasetSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,6 +125,6 @@ public final class Forecasts {
 
   /** What {@link #threadCpuMeter} reads, for a report's method line. */
   public static String method(EnergyMeter meter) {
-    return meter instanceof CpuTimeMeter m ? m.method() : meter.name();
+    return meter instanceof ModelledMeter m ? m.method() : meter.name();
   }
 }

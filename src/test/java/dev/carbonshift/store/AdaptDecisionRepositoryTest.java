@@ -18,13 +18,40 @@ class AdaptDecisionRepositoryTest {
       AdaptDecision d =
           repo.record(
               new AdaptDecision(
-                  0, at, "ci-es", null, 3, "incremental", "error-drift", "PH alarm",
-                  "{\"mae\":31.2}", at.plusSeconds(86_400), "job-1", null, null, null, null,
+                  0,
+                  at,
+                  "ci-es",
+                  null,
+                  3,
+                  "incremental",
+                  "error-drift",
+                  "PH alarm",
+                  "{\"mae\":31.2}",
+                  at.plusSeconds(86_400),
+                  "job-1",
+                  null,
+                  null,
+                  null,
+                  null,
                   AdaptDecision.PENDING));
       repo.record(
           new AdaptDecision(
-              0, at, "other", null, 1, "skip", "quiet", "nothing", "{}", null, null, null, null,
-              null, null, AdaptDecision.SKIPPED));
+              0,
+              at,
+              "other",
+              null,
+              1,
+              "skip",
+              "quiet",
+              "nothing",
+              "{}",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              AdaptDecision.SKIPPED));
       assertThat(repo.pending()).extracting(AdaptDecision::id).containsExactly(d.id());
       assertThat(repo.last("ci-es", "incremental")).isEmpty();
       repo.outcome(d.id(), 0.12, 0.03, 31.0, 29.5, AdaptDecision.PROMOTED);
