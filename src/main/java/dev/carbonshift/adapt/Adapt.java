@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.carbonshift.config.LocatedTree;
 import dev.carbonshift.job.DatasetSpec;
 import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.train.Forecasts;
@@ -250,7 +251,10 @@ public final class Adapt {
   static String descriptor(
       Wiring.Origin origin, ModelVersion v, Tactic t, Instant now, Duration deadline) {
     try {
-      ObjectNode root = (ObjectNode) YAML.readTree(origin.descriptor());
+      // read as the descriptor parser reads it: a region `no` stays Norway, not `false`
+      ObjectNode root =
+          (ObjectNode)
+              LocatedTree.parse(v.ref() + " descriptor", origin.descriptor()).rootAsWritten();
       root.put("name", v.name() + "-adapt-" + now.getEpochSecond());
       root.put(
           "kind",

@@ -7,6 +7,7 @@ import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.ParsedJob;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.region.Region;
+import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.store.StoredJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -121,18 +122,49 @@ final class DemoRun {
   }
 
   /**
-   * MAPE-K: the place for one cycle of the forecaster's adaptation loop (issue #18, item 4), while
-   * the daemon still runs, after every demo job is done and before the report is written, so that
-   * its decision and reason are printed and stored, and any job its tactic submits (through {@code
-   * daemon.submitted}) is planned and run before the demo ends. {@code dev.carbonshift.adapt} is
-   * being built on another branch; the lead calls it here after merging. Prints nothing for now.
+   * One cycle of the forecaster's MAPE-K loop (issue #18, item 4), while the daemon still runs,
+   * after every demo job is done and before the report is written: its decision and reason are
+   * printed and stored, and a job its tactic submits goes through the normal queue, so the demo
+   * waits for it to be planned and run.
    *
-   * @return true if the cycle submitted jobs that the demo must wait for
+   * @return true if the cycle submitted a job that the demo must wait for
    */
   private boolean adaptCycle(Daemon daemon) {
-    // MAPE-K HOOK (lead, after merging dev.carbonshift.adapt): run one cycle on ci-forecaster-es
-    // here, print its decision and reason, and return true if it submitted a job.
-    return false;
+    String model =
+        parsed.values().stream()
+            .filter(p -> p.spec().schedule() != null)
+            .map(p -> p.spec().model())
+            .findFirst()
+            .orElse("ci-forecaster-es");
+    // the daemon's own nightly cycle may have decided already, on its cron: show those first
+    for (AdaptDecision earlier : cs.adaptDecisions().list(model)) {
+      out.printf(
+          "MAPE-K nightly cycle (%s) on %s: %s — %s; outcome %s%n",
+          DemoProgress.when(earlier.at()),
+          model,
+          earlier.tactic(),
+          earlier.reason(),
+          earlier.outcome());
+    }
+    AdaptDecision d;
+    try {
+      d = cs.adapt().cycle(model);
+    } catch (RuntimeException e) {
+      out.printf("MAPE-K cycle on %s failed: %s%n", model, e.getMessage());
+      out.flush();
+      return false;
+    }
+    out.printf(
+        "MAPE-K cycle on %s%s: %s — %s%n",
+        model, d.version() == null ? "" : " v" + d.version(), d.tactic(), d.reason());
+    if (d.jobId() != null) {
+      out.printf(
+          "  submitted %s through the queue, to finish by %s; the planner puts it in a green"
+              + " window%n",
+          d.jobId(), d.deadline() == null ? "its deadline" : DemoProgress.when(d.deadline()));
+    }
+    out.flush();
+    return d.jobId() != null;
   }
 
   /**

@@ -214,6 +214,36 @@ public final class LocatedTree {
     return root;
   }
 
+  /**
+   * A copy of the tree in which every YAML 1.1 boolean word other than {@code true} and {@code
+   * false} ({@code no}, {@code yes}, {@code on}, {@code off}) is the text as written: what a tool
+   * that rewrites a descriptor must start from, so that a region {@code no} is written back as
+   * Norway, not {@code false}.
+   */
+  public JsonNode rootAsWritten() {
+    return asWritten(root.deepCopy(), "");
+  }
+
+  private JsonNode asWritten(JsonNode n, String path) {
+    if (n.isBoolean()) {
+      String raw = rawScalars.get(path);
+      boolean word = raw != null && !raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false");
+      return word ? com.fasterxml.jackson.databind.node.TextNode.valueOf(raw) : n;
+    }
+    if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      var names = new java.util.ArrayList<String>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        o.set(name, asWritten(o.get(name), path.isEmpty() ? name : path + "." + name));
+      }
+    } else if (n instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, asWritten(a.get(i), path + "[" + i + "]"));
+      }
+    }
+    return n;
+  }
+
   /** Line of a field path, or of its nearest enclosing field, or 0. */
   public int lineOf(String path) {
     String p = path;
