@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stretch must cost no retraining; the degradation must trigger one, with its finding as the
  * reason.
  */
-@Tag("slow")
 class ReplayDriftTest {
   private static final Set<String> TRAINING = Set.of("incremental", "full", "transfer");
 
