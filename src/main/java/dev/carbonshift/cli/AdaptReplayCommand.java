@@ -18,7 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code adapt-replay}: a real trace as a data stream under one retraining policy. */
 @Command(
@@ -27,6 +29,8 @@ import picocli.CommandLine.Option;
     description =
         "Replay a carbon-intensity trace day by day under a retraining policy, training for real.")
 public final class AdaptReplayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--trace", required = true, description = "Trace CSV(.gz), any bundled format.")
   Path trace;
 
@@ -59,6 +63,8 @@ public final class AdaptReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try {
       ReplayPolicy p =
           ReplayPolicy.parse(policy)
@@ -80,23 +86,23 @@ public final class AdaptReplayCommand implements Callable<Integer> {
       }
       Policy rules = policyFile == null ? PolicyParser.bundled() : PolicyParser.read(policyFile);
       Path work = Files.createTempDirectory("carbonshift-adapt-");
-      PrintWriter log = new PrintWriter(System.err, true);
+      PrintWriter log = err;
       ReplayResult r =
           new Replay(
                   new Replay.Config(trace, start, days, p, rules, seed, work, wattsPerCore),
                   TraceReader.read(trace, new TraceReader.Options(EmissionFactor.DIRECT, true)),
                   log)
               .run();
-      System.out.println(summary(r));
+      out.println(summary(r));
       if (json != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      err.println(e.getMessage());
       return 2;
     } catch (Exception e) {
-      System.err.println("adapt-replay failed: " + e);
+      err.println("adapt-replay failed: " + e);
       return 1;
     }
   }

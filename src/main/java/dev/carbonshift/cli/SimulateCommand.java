@@ -8,12 +8,15 @@ import dev.carbonshift.sim.Policy;
 import dev.carbonshift.sim.SimJson;
 import dev.carbonshift.sim.SimResult;
 import dev.carbonshift.sim.Simulations;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code simulate}: replays a workload over historical traces under one policy. */
 @Command(
@@ -21,6 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Replay a workload over historical carbon-intensity traces under one policy.")
 public final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--regions", required = true, description = "Folder of region files.")
   Path regions;
 
@@ -95,20 +100,22 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try {
       SimResult r = Simulations.run(toInputs());
-      System.out.println(SimJson.summary(r));
+      out.println(SimJson.summary(r));
       // gaps filled, fallbacks taken: said where people read, not only in the JSON
-      r.notes().forEach(n -> System.out.println("note: " + n));
+      r.notes().forEach(n -> out.println("note: " + n));
       if (json != null) {
         SimJson.write(r, json);
       }
       return 0;
     } catch (InvalidInputException | IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      err.println(e.getMessage());
       return 2;
     } catch (Exception e) {
-      System.err.println("simulate failed: " + e);
+      err.println("simulate failed: " + e);
       return 1;
     }
   }
