@@ -79,6 +79,7 @@ public final class CarbonSources implements AutoCloseable {
             traceOf, new TraceReader.Options(config.traceFactor(), true), config.replay(), clock));
     YearlyAverageSource yearly = new YearlyAverageSource(YearlyAverages.bundled(), clock);
     sources.put(YearlyAverageSource.NAME, yearly);
+    List<Secret> secrets = config.secrets();
     SourceChain chain =
         new SourceChain(
             sources,
@@ -86,7 +87,7 @@ public final class CarbonSources implements AutoCloseable {
             yearly,
             Objects.requireNonNullElse(cacheOrNull, ForecastCache.NONE),
             clock,
-            text -> Secret.redactAll(text, config.secrets()),
+            text -> Secret.redactAll(text, secrets),
             config.refresh());
     LOG.info("carbon sources: {}", config.describe());
     return new CarbonSources(config, chain, fetchers);
