@@ -10,6 +10,7 @@ import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.train.Forecasts;
 import dev.carbonshift.train.ModelRegistry;
 import dev.carbonshift.train.ModelVersion;
+import dev.carbonshift.train.TestWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,7 +214,11 @@ public final class Adapt {
               d.features(),
               d.label(),
               d.timeColumn(),
-              LocalDateTime.ofInstant(windowEnd.minus(Duration.ofDays(10)), ZoneOffset.UTC)
+              // from the held-out window's first input row: it is the reference for drift
+              LocalDateTime.ofInstant(
+                      Instant.parse(v.testWindow().from())
+                          .minus(step(v).multipliedBy(d.window() + d.horizon())),
+                      ZoneOffset.UTC)
                   .toString(),
               null,
               d.window(),
@@ -233,9 +238,10 @@ public final class Adapt {
       m.serving(
           v.testMetrics().getOrDefault("mae", Double.NaN),
           Arrays.copyOfRange(p.actual(), first - heldOut, first));
-      // the samples after the held-out window, a day of hourly points at a time
-      for (int i = first; i < p.size(); i += 24) {
-        int j = Math.min(p.size(), i + 24);
+      // the samples after the held-out window, a day of them at a time (one for daily data)
+      int perDay = (int) Math.max(1, Duration.ofDays(1).dividedBy(step(v)));
+      for (int i = first; i < p.size(); i += perDay) {
+        int j = Math.min(p.size(), i + perDay);
         m.observe(
             Arrays.copyOfRange(p.predicted(), i, j),
             Arrays.copyOfRange(p.actual(), i, j),
@@ -245,6 +251,32 @@ public final class Adapt {
       }
     }
     return m.signals(v.name(), Signals.HEAVY, cost[0], cost[1], grid[0], grid[1], days);
+  }
+
+  /** Two weeks of replay, the least an incremental retrain learns from. */
+  static final Duration MIN_REPLAY = Duration.ofDays(14);
+
+  /**
+   * How far back an incremental retrain reads: two weeks, or twice the version's held-out window
+   * and the network's input window, whichever is longer, so that the new version has a held-out
+   * window as large and as much to learn from (daily data: 100 held-out samples need 200 days).
+   */
+  static Duration replay(ModelVersion v, dev.carbonshift.job.JobSpec spec) {
+    DatasetSpec d = spec.dataset();
+    long samples = 2L * v.testWindow().samples() + Math.max(0, d.window()) + d.horizon();
+    Duration needed = step(v).multipliedBy(samples);
+    return needed.compareTo(MIN_REPLAY) > 0 ? needed : MIN_REPLAY;
+  }
+
+  /** The time between two samples of the version's held-out window (one hour if it cannot say). */
+  static Duration step(ModelVersion v) {
+    TestWindow w = v.testWindow();
+    if (w == null || w.samples() < 2 || !w.from().contains("T")) {
+      return Duration.ofHours(1);
+    }
+    Duration span = Duration.between(Instant.parse(w.from()), Instant.parse(w.to()));
+    Duration step = span.dividedBy(w.samples() - 1);
+    return step.isZero() || step.isNegative() ? Duration.ofHours(1) : step;
   }
 
   /** The origin's descriptor as a retrain: the tactic's strategy, the newest data, a deadline. */
@@ -274,7 +306,7 @@ public final class Adapt {
       if (root.get("dataset") instanceof ObjectNode data && data.has("timeColumn")) {
         data.remove("to");
         if (t == Tactic.INCREMENTAL && v.testWindow() != null) {
-          Instant from = Instant.parse(v.testWindow().to()).minus(Duration.ofDays(14));
+          Instant from = Instant.parse(v.testWindow().to()).minus(replay(v, origin.spec()));
           data.put("from", LocalDateTime.ofInstant(from, ZoneOffset.UTC).toLocalDate().toString());
         }
       }

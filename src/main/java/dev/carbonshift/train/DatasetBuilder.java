@@ -24,6 +24,19 @@ final class DatasetBuilder {
   private DatasetBuilder() {}
 
   static PreparedData build(DatasetSpec spec, Path baseDir) {
+    return build(spec, baseDir, true);
+  }
+
+  /**
+   * Every sample of {@code spec} for a stored version to predict, without a train, validation and
+   * test split (the monitor predicts a few new days, fewer than a held-out window): all of them
+   * form the "test" window, scored against no naive forecast.
+   */
+  static PreparedData samples(DatasetSpec spec, Path baseDir) {
+    return build(spec, baseDir, false);
+  }
+
+  private static PreparedData build(DatasetSpec spec, Path baseDir, boolean split) {
     if (spec == null || spec.path() == null || spec.label() == null) {
       throw new DatasetException("the job's dataset needs a path and a label column");
     }
@@ -51,7 +64,11 @@ final class DatasetBuilder {
     int horizon = Math.max(spec.horizon(), 1);
     int lead = window == 0 ? 0 : window + horizon - 1;
     int n = rows.size() - lead;
-    if (n < MIN_SAMPLES) {
+    if (!split && n < 1) {
+      throw new DatasetException(
+          table.file() + ": no sample to predict in " + rows.size() + " rows (window " + lead + ")");
+    }
+    if (split && n < MIN_SAMPLES) {
       throw new DatasetException(
           table.file() + ": only " + Math.max(n, 0) + " samples; at least " + MIN_SAMPLES);
     }
@@ -68,9 +85,24 @@ final class DatasetBuilder {
       y[i] = labels[i + lead] - anchors[i];
       when[i] = times == null ? "line " + rows.get(i + lead).line() : iso(times[i + lead]);
     }
-    DatasetSpec.Split split = spec.split() == null ? DatasetSpec.Split.DEFAULT : spec.split();
+    if (!split) {
+      return new PreparedData(
+          inputs,
+          y,
+          window,
+          featureCols.length,
+          0,
+          0,
+          rows.get(0).line(),
+          rows.get(rows.size() - 1).line(),
+          fingerprint(rows, featureNames, spec),
+          when,
+          new TestWindow(when[0], when[n - 1], n, Map.of()),
+          anchors);
+    }
+    DatasetSpec.Split shares = spec.split() == null ? DatasetSpec.Split.DEFAULT : spec.split();
     int minTest = minTestSamples(step);
-    int test = Math.max(minTest, (int) Math.floor(n * split.test()));
+    int test = Math.max(minTest, (int) Math.floor(n * shares.test()));
     int rest = n - test;
     if (rest < MIN_SAMPLES) {
       throw new DatasetException(
@@ -88,7 +120,7 @@ final class DatasetBuilder {
               + (minTest + MIN_SAMPLES + lead)
               + " rows");
     }
-    double share = split.train() / Math.max(1e-9, split.train() + split.validation());
+    double share = shares.train() / Math.max(1e-9, shares.train() + shares.validation());
     int trainEnd = Math.min(rest - 1, Math.max(1, (int) Math.floor(rest * share)));
     int valEnd = rest;
     Map<String, Map<String, Double>> naive =

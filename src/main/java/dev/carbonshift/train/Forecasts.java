@@ -78,7 +78,7 @@ public final class Forecasts {
   }
 
   public static Predictions predict(ModelVersion v, DatasetSpec spec, Path baseDir) {
-    PreparedData d = DatasetBuilder.build(spec, baseDir);
+    PreparedData d = DatasetBuilder.samples(spec, baseDir);
     try {
       Loaded l = load(v);
       MultiLayerNetwork net = l.net();
