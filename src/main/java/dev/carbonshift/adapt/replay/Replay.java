@@ -65,6 +65,13 @@ public final class Replay {
   private static final String REGION = "replay";
 
   /**
+   * Rows read before the predicted day: its 24 lags and 24 h ahead need 47 hours; three days keep
+   * a margin. Each forecast needs only the day's 24 samples, so the monitor's shadow forecast costs
+   * little (it is part of the loop's measured cost).
+   */
+  static final Duration PREDICTION_INPUT = Duration.ofDays(3);
+
+  /**
    * @param workDir an empty folder for the hourly data, model files and checkpoints
    */
   public record Config(
@@ -154,7 +161,7 @@ public final class Replay {
         switchTo(p0.variant(), p0.version());
       }
       clock.set(next.toInstant(ZoneOffset.UTC));
-      daySlice = data.slice(day.minusDays(10), next);
+      daySlice = data.slice(day.minus(PREDICTION_INPUT), next);
       Forecasts.Predictions p = dayOf(current(), day);
       double[] pred = tail(p.predicted());
       double[] act = tail(p.actual());
@@ -498,7 +505,7 @@ public final class Replay {
         List.of(),
         HourlyData.LABEL,
         HourlyData.TIME,
-        day.minusDays(10).toString(),
+        day.minus(PREDICTION_INPUT).toString(),
         day.plusDays(1).toString(),
         24,
         24,
