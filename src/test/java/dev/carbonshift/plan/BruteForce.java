@@ -12,19 +12,21 @@ final class BruteForce {
             in.jobs(), in.regions(), in.forecasts(), java.util.Map.of(), List.of(), Given.T0, null);
     Setup s = Setup.of(req);
     List<List<Option>> all = s.jobs.stream().map(j -> Choices.allContiguous(s.grid, j)).toList();
-    return search(s.grid, new Occupancy(s.grid), all, 0);
+    int[] gpus = s.jobs.stream().mapToInt(j -> j.job.gpus()).toArray();
+    return search(new Occupancy(s.grid), all, gpus, 0);
   }
 
-  private static double search(Grid g, Occupancy occ, List<List<Option>> all, int i) {
+  /** Every plan of jobs {@code i..}; each job holds one job and its GPUs wherever it runs. */
+  static double search(Occupancy occ, List<List<Option>> all, int[] gpus, int i) {
     if (i == all.size()) {
       return 0;
     }
     double best = Double.POSITIVE_INFINITY;
     for (Option o : all.get(i)) {
-      if (occ.fits(o, 1)) {
-        occ.add(o, 1);
-        best = Math.min(best, o.grams + search(g, occ, all, i + 1));
-        occ.add(o, -1);
+      if (occ.fits(o, gpus[i])) {
+        occ.add(o, gpus[i], 1);
+        best = Math.min(best, o.grams + search(occ, all, gpus, i + 1));
+        occ.add(o, gpus[i], -1);
       }
     }
     return best;

@@ -218,22 +218,8 @@ class PlacementProgramTest {
         }
         all.add(opts);
       }
-      return search(new Occupancy(s.grid), all, 0);
-    }
-
-    private static double search(Occupancy occ, List<List<Option>> all, int i) {
-      if (i == all.size()) {
-        return 0;
-      }
-      double best = Double.POSITIVE_INFINITY;
-      for (Option o : all.get(i)) {
-        if (occ.fits(o, 1)) {
-          occ.add(o, 1);
-          best = Math.min(best, o.grams + search(occ, all, i + 1));
-          occ.add(o, -1);
-        }
-      }
-      return best;
+      int[] gpus = s.jobs.stream().mapToInt(j -> j.job.gpus()).toArray();
+      return BruteForce.search(new Occupancy(s.grid), all, gpus, 0);
     }
   }
 }
