@@ -238,8 +238,7 @@ class PlacementProgramTest {
         }
         all.add(opts);
       }
-      int[] gpus = s.jobs.stream().mapToInt(j -> j.job.gpus()).toArray();
-      return BruteForce.search(new Occupancy(s.grid), all, gpus, 0);
+      return BruteForce.optimum(s, all);
     }
   }
 }
