@@ -221,6 +221,27 @@ class GpuCapacityTest {
     assertThat(p.reason()).contains("did not rank regions with too few GPUs").contains("a has 4");
   }
 
+  @Test
+  void anticipation_prices_scarce_gpus() {
+    // a holds 8 jobs but 4 GPUs: only GPUs can bind there
+    List<PlanRegion> regions =
+        List.of(new PlanRegion("a", "A", 1.0, 8, 4), new PlanRegion("b", "B", 1.0, 8));
+    PlanJob queued = job("q", 4, 8, false);
+    // expected: two urgent 4-GPU jobs that need a's GPUs in the first two hours
+    List<PlanJob> expected = List.of(job("e1", 4, 2, false), job("e2", 4, 2, false));
+    PlanRequest req =
+        new PlanRequest(List.of(queued), regions, FORECASTS, Map.of(), List.of(), T0, null);
+
+    PlanResult plan = Planner.plan(req, expected, 1);
+
+    // the GPU rows' duals price a's first hours: q, which can wait, leaves them
+    assertThat(plan.method()).contains("anticipating");
+    Placement q = plan.placements().get(0);
+    assertThat(q.regionId()).isEqualTo("a");
+    assertThat(q.start()).isAfterOrEqualTo(T0.plus(H.multipliedBy(2)));
+    assertThat(Planner.plan(req).placements().get(0).start()).isEqualTo(T0);
+  }
+
   /** Every job runs its whole duration before its deadline; no slot exceeds either limit. */
   static void assertLimitsAndDeadlinesHold(
       PlanResult plan, List<PlanJob> jobs, List<PlanRegion> regions) {
