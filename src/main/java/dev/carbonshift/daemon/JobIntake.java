@@ -4,6 +4,7 @@ import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.region.Region;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.JobRepository;
 import dev.carbonshift.store.StoredJob;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.quartz.CronExpression;
 
 /**
@@ -61,7 +64,13 @@ public final class JobIntake {
 
   /** The descriptor parser for this catalog, with Quartz checking {@code schedule}. */
   public static JobParser parserFor(RegionCatalog catalog, Clock clock) {
-    return new JobParser(catalog.ids(), clock, cron -> cronProblem(cron, clock.instant()));
+    Map<String, Integer> gpus = new HashMap<>();
+    for (Region r : catalog.all()) {
+      if (r.gpus() != null) {
+        gpus.put(r.id(), r.gpus().count());
+      }
+    }
+    return new JobParser(catalog.ids(), gpus, clock, cron -> cronProblem(cron, clock.instant()));
   }
 
   /**

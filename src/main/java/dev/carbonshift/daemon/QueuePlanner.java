@@ -105,9 +105,12 @@ public final class QueuePlanner {
       Optional<PlacementRecord> p = Optional.ofNullable(placedNow.get(j.id()));
       if (j.state() == JobState.RUNNING) {
         p.ifPresent(
-            r -> held.add(RunningJob.running(j.id(), r.region(), slices(r), now, OVERRUN_HOLD)));
+            r ->
+                held.add(
+                    RunningJob.running(
+                        j.id(), r.region(), slices(r), now, OVERRUN_HOLD, gpusOf(j))));
       } else if (j.state() == JobState.PLANNED && p.isPresent() && !p.get().start().isAfter(now)) {
-        held.add(RunningJob.remaining(j.id(), p.get().region(), slices(p.get()), now));
+        held.add(RunningJob.remaining(j.id(), p.get().region(), slices(p.get()), now, gpusOf(j)));
       } else {
         PlanJob planned;
         try {
@@ -160,12 +163,23 @@ public final class QueuePlanner {
 
   /** The planner's view of a stored job, its times as resolved at submission. */
   PlanJob planJob(StoredJob j) {
-    return PlanJob.of(
-        j.id(),
-        specs.computeIfAbsent(j.id(), id -> JobIntake.specOf(j, catalog, clock)),
-        j.submittedAt(),
-        j.earliestStart(),
-        j.deadline());
+    return PlanJob.of(j.id(), spec(j), j.submittedAt(), j.earliestStart(), j.deadline());
+  }
+
+  private JobSpec spec(StoredJob j) {
+    return specs.computeIfAbsent(j.id(), id -> JobIntake.specOf(j, catalog, clock));
+  }
+
+  /**
+   * GPUs a started job holds. One whose stored descriptor no longer reads keeps running and is not
+   * failed here; it then holds its job's place but no GPUs the planner knows of.
+   */
+  private int gpusOf(StoredJob j) {
+    try {
+      return spec(j).gpus();
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private static Placement placement(PlacementRecord r) {

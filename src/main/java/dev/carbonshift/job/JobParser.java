@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -69,15 +72,32 @@ public final class JobParser {
   static final int MAX_SCHEDULE_CHARS = 200;
 
   private final Set<String> knownRegions;
+  private final Map<String, Integer> regionGpus;
   private final Clock clock;
   private final Function<String, String> scheduleCheck;
 
   /**
+   * A parser that knows no region's GPUs: it does not check {@code gpus} against them.
+   *
    * @param knownRegions ids of the regions in the catalog
    * @param scheduleCheck returns an error message for a bad cron expression, or null if it is fine
    */
   public JobParser(Set<String> knownRegions, Clock clock, Function<String, String> scheduleCheck) {
+    this(knownRegions, Map.of(), clock, scheduleCheck);
+  }
+
+  /**
+   * @param regionGpus {@code gpus.count} of the regions that give one, by id: a job asking for more
+   *     GPUs than every region it may run in has is refused (a region without a count puts no limit
+   *     on GPUs)
+   */
+  public JobParser(
+      Set<String> knownRegions,
+      Map<String, Integer> regionGpus,
+      Clock clock,
+      Function<String, String> scheduleCheck) {
     this.knownRegions = Set.copyOf(knownRegions);
+    this.regionGpus = Map.copyOf(regionGpus);
     this.clock = clock;
     this.scheduleCheck = scheduleCheck;
   }
@@ -176,6 +196,7 @@ public final class JobParser {
     if (f.has("gpus") && (gpus < 1 || gpus > MAX_GPUS)) {
       throw f.error("gpus", "must be a whole number from 1 to " + MAX_GPUS + ", got " + gpus);
     }
+    checkGpusFit(f, gpus, regions, home);
     JobSpec spec =
         new JobSpec(
             jobName,
@@ -303,6 +324,38 @@ public final class JobParser {
               + "); add it to regions or use regions: ['*']");
     }
     return home;
+  }
+
+  /**
+   * Refuses a job that could never run: every region it may run in counts fewer GPUs than it asks
+   * for. The planner would otherwise run it at once at home, over that region's GPUs.
+   */
+  private void checkGpusFit(Fields f, int gpus, List<String> regions, String home) {
+    if (gpus == 0 || regionGpus.isEmpty()) {
+      return;
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    if (regions.contains(JobSpec.ANY_REGION)) {
+      allowed.addAll(knownRegions.stream().sorted().toList());
+    } else {
+      allowed.addAll(regions);
+    }
+    allowed.add(home);
+    List<String> counts = new ArrayList<>();
+    for (String r : allowed) {
+      Integer count = regionGpus.get(r);
+      if (count == null || count >= gpus) {
+        return;
+      }
+      counts.add(r + " has " + count);
+    }
+    throw f.error(
+        "gpus",
+        "asks for "
+            + gpus
+            + " GPUs, more than any region it may run in has ("
+            + String.join(", ", counts)
+            + "); ask for fewer or allow a region with enough");
   }
 
   private String unknownRegion(String id) {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * Finds a job's cheapest option in a region, given what is already full and, for the price-guided
- * search and the lower bound, a price per slot ({@code pricePrefix[r][k]} = sum of prices of slots
- * before k).
+ * search and the lower bound, the prices of the slots it would hold ({@link Prices}).
  */
 final class Choices {
   private static final double EPS = 1e-9;
@@ -14,12 +13,12 @@ final class Choices {
   private Choices() {}
 
   /** Cheapest option over the job's regions, or {@code null} if none fits. */
-  static Option best(Grid g, Occupancy occ, JobCtx j, double[][] pricePrefix) {
+  static Option best(Grid g, Occupancy occ, JobCtx j, Prices prices) {
     Option best = null;
     for (int r : j.regions) {
-      Option o = contiguous(g, occ, j, r, pricePrefix);
+      Option o = contiguous(g, occ, j, r, prices);
       if (j.job.interruptible()) {
-        Option s = Slicing.sliced(g, occ, j, r, pricePrefix, false);
+        Option s = Slicing.sliced(g, occ, j, r, prices, false);
         if (s != null && (o == null || s.score < o.score - EPS)) {
           o = s;
         }
@@ -35,7 +34,7 @@ final class Choices {
    * Cheapest single window in region {@code r} that fits, or {@code null}. Windows start at the
    * earliest start or at a slot boundary; the hot loop reads the prefix sums directly.
    */
-  static Option contiguous(Grid g, Occupancy occ, JobCtx j, int r, double[][] pricePrefix) {
+  static Option contiguous(Grid g, Occupancy occ, JobCtx j, int r, Prices prices) {
     long d = j.durationSeconds;
     long latestEnd = j.latestEnd(g, r);
     long s0 = j.earliest;
@@ -44,13 +43,13 @@ final class Choices {
     }
     double[] pre = g.prefix[r];
     double[] gk = g.gramsPerKwh[r];
-    double[] price = pricePrefix == null ? null : pricePrefix[r];
+    double[] price = prices == null ? null : prices.of(r, j.gpus);
     double perUnit = j.powerKw * g.regions.get(r).pue() / 3600.0;
     int lastCell = g.cellOf(latestEnd - 1);
     long bestStart = Long.MIN_VALUE;
     double bestScore = Double.POSITIVE_INFINITY;
     double bestGrams = 0;
-    int need = j.units(g, r);
+    int need = j.gpus;
     int k0 = g.cellOf(s0);
     int ke0 = g.cellOf(s0 + d - 1);
     if (occ == null || free(occ, r, k0, ke0, need)) {
@@ -89,9 +88,9 @@ final class Choices {
     return new Option(r, new long[] {bestStart, bestStart + d}, bestGrams, bestScore);
   }
 
-  private static boolean free(Occupancy occ, int r, int from, int to, int units) {
+  private static boolean free(Occupancy occ, int r, int from, int to, int gpus) {
     for (int k = from; k <= to; k++) {
-      if (occ.full(r, k, units)) {
+      if (occ.full(r, k, gpus)) {
         return false;
       }
     }

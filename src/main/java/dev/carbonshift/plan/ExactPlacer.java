@@ -13,36 +13,38 @@ import org.ojalgo.optimisation.Variable;
 /**
  * The exact method, for plans small enough: a 0/1 program (ojAlgo) with one variable per window of
  * each job in each region (plus the heuristic's split plan of each interruptible job), one choice
- * per job, and capacity in every slot of every region.
+ * per job, and both limits (jobs, and GPUs where the region counts them) in every slot of every
+ * region.
  *
- * <p>Three reductions keep the program small without changing its optimum. A slot gets a capacity
- * row only if more jobs could run in it than it has room for (otherwise it can never be full). A
- * window through a slot with no room left is dropped. And among a job's windows in one region, a
- * window is dropped when a no dearer one holds a subset of its capacity-bound slots: any plan with
- * the dropped window stays feasible, and no dearer, with the other. So where capacity cannot bind
- * in a region, each job keeps just its cheapest window there.
+ * <p>Three reductions keep the program small without changing its optimum. A slot gets a row for a
+ * limit only if more jobs (or GPUs) could be in it than it has room for (otherwise that limit can
+ * never bind there). A window through a slot with no room left is dropped. And among a job's
+ * windows in one region, a window is dropped when a no dearer one holds a subset of its
+ * capacity-bound slots: any plan with the dropped window stays feasible, and no dearer, with the
+ * other. So where capacity cannot bind in a region, each job keeps just its cheapest window there.
  */
 final class ExactPlacer {
   /** The solution, and whether the solver proved it optimal within its time. */
   record Solution(Option[] chosen, boolean optimal) {}
 
   /**
-   * The reduced program: each job's candidate windows, with the capacity-bound slots each holds,
-   * and which slots need a capacity row.
+   * The reduced program: each job's candidate windows, with the capacity-bound slots each holds
+   * (bound under either limit), and which slots need a row for each limit.
    */
   static final class Program {
     final List<List<Option>> candidates;
     final List<List<BitSet>> boundSlots;
-    final BitSet[] bound;
-    final int[][] free;
+    // by limit, then region
+    final BitSet[][] bound;
+    final int[][][] free;
     final int binaries;
     final List<JobCtx> jobs;
 
     private Program(
         List<List<Option>> candidates,
         List<List<BitSet>> boundSlots,
-        BitSet[] bound,
-        int[][] free,
+        BitSet[][] bound,
+        int[][][] free,
         int binaries,
         List<JobCtx> jobs) {
       this.jobs = jobs;
@@ -66,26 +68,8 @@ final class ExactPlacer {
 
   /** As above, each option costing its emissions plus the prices (a prefix) of the slots held. */
   static Program build(
-      Grid g,
-      Occupancy fixed,
-      List<JobCtx> jobs,
-      Option[] heuristic,
-      int limit,
-      double[][] pricePrefix) {
-    return build(g, fixed, jobs, heuristic, limit, true, pricePrefix);
-  }
-
-  /** Prices (a prefix per region) of the slots an option holds. */
-  static double price(Grid g, Option o, double[][] prefix) {
-    double t = 0;
-    for (int b = 0; b < o.bounds.length; b += 2) {
-      long a = Math.max(o.bounds[b], g.origin);
-      long e = Math.min(o.bounds[b + 1], g.end());
-      if (e > a) {
-        t += prefix[o.region][g.cellOf(e - 1) + 1] - prefix[o.region][g.cellOf(a)];
-      }
-    }
-    return t;
+      Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit, Prices prices) {
+    return build(g, fixed, jobs, heuristic, limit, true, prices);
   }
 
   /** As above; without {@code reduce}, every slot gets a row and every window a variable. */
@@ -101,8 +85,9 @@ final class ExactPlacer {
       Option[] heuristic,
       int limit,
       boolean reduce,
-      double[][] pricePrefix) {
+      Prices prices) {
     int regions = g.regions.size();
+    int limits = Occupancy.LIMITS;
     List<List<Option>> all = new ArrayList<>(jobs.size());
     long raw = 0;
     for (int i = 0; i < jobs.size(); i++) {
@@ -116,7 +101,7 @@ final class ExactPlacer {
       // the program minimises each option's score: its emissions, plus prices where given
       for (int x = 0; x < opts.size(); x++) {
         Option o = opts.get(x);
-        double score = o.grams + (pricePrefix == null ? 0 : price(g, o, pricePrefix));
+        double score = o.grams + (prices == null ? 0 : prices.over(g, o, jobs.get(i).gpus));
         if (score != o.score) {
           opts.set(x, new Option(o.region, o.bounds, o.grams, score));
         }
@@ -127,12 +112,14 @@ final class ExactPlacer {
       }
       all.add(opts);
     }
-    // how many jobs could hold each slot at once, against the room left in it
-    int[][] reach = new int[regions][g.n];
-    int[][] free = new int[regions][g.n];
-    for (int r = 0; r < regions; r++) {
-      for (int k = 0; k < g.n; k++) {
-        free[r][k] = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
+    // how many jobs (and GPUs) could hold each slot at once, against the room left in it
+    long[][][] reach = new long[limits][regions][g.n];
+    int[][][] free = new int[limits][regions][g.n];
+    for (int l = 0; l < limits; l++) {
+      for (int r = 0; r < regions; r++) {
+        for (int k = 0; k < g.n; k++) {
+          free[l][r][k] = fixed.free(l, r, k);
+        }
       }
     }
     BitSet[] touched = new BitSet[regions];
@@ -150,18 +137,25 @@ final class ExactPlacer {
       for (int r = 0; r < regions; r++) {
         if (touched[r] != null) {
           for (int k = touched[r].nextSetBit(0); k >= 0; k = touched[r].nextSetBit(k + 1)) {
-            reach[r][k] += jobs.get(i).units(g, r);
+            for (int l = 0; l < limits; l++) {
+              reach[l][r][k] += jobs.get(i).need(l);
+            }
           }
         }
       }
     }
-    BitSet[] bound = new BitSet[regions];
+    BitSet[][] bound = new BitSet[limits][regions];
+    BitSet[] anyBound = new BitSet[regions];
     for (int r = 0; r < regions; r++) {
-      bound[r] = new BitSet(g.n);
-      for (int k = 0; k < g.n; k++) {
-        if (!reduce || reach[r][k] > free[r][k]) {
-          bound[r].set(k);
+      anyBound[r] = new BitSet(g.n);
+      for (int l = 0; l < limits; l++) {
+        bound[l][r] = new BitSet(g.n);
+        for (int k = 0; fixed.limited(l, r) && k < g.n; k++) {
+          if (!reduce || reach[l][r][k] > free[l][r][k]) {
+            bound[l][r].set(k);
+          }
         }
+        anyBound[r].or(bound[l][r]);
       }
     }
     List<List<Option>> kept = new ArrayList<>(all.size());
@@ -176,8 +170,8 @@ final class ExactPlacer {
       for (Option o : sorted) {
         BitSet slots = new BitSet(g.n);
         mark(g, o, slots);
-        slots.and(bound[o.region]);
-        if (reduce && full(slots, free[o.region], jobs.get(i).units(g, o.region))) {
+        slots.and(anyBound[o.region]);
+        if (reduce && full(slots, free, o.region, jobs.get(i))) {
           continue;
         }
         boolean dominated = false;
@@ -200,11 +194,16 @@ final class ExactPlacer {
     return new Program(kept, keptSlots, bound, free, binaries, jobs);
   }
 
-  /** Whether a slot among {@code slots} has no room left: the window can never be chosen. */
-  private static boolean full(BitSet slots, int[] free, int units) {
+  /**
+   * Whether a slot among {@code slots} has no room left for the job under some limit: the window
+   * can never be chosen.
+   */
+  private static boolean full(BitSet slots, int[][][] free, int r, JobCtx j) {
     for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
-      if (free[k] < units) {
-        return true;
+      for (int l = 0; l < Occupancy.LIMITS; l++) {
+        if (free[l][r][k] < j.need(l)) {
+          return true;
+        }
       }
     }
     return false;
@@ -240,13 +239,19 @@ final class ExactPlacer {
         one.set(v, 1);
         BitSet slots = p.boundSlots.get(i).get(x);
         for (int k = slots.nextSetBit(0); k >= 0; k = slots.nextSetBit(k + 1)) {
-          long key = (long) o.region * g.n + k;
-          Expression e = rows.get(key);
-          if (e == null) {
-            e = model.addExpression().upper(p.free[o.region][k]);
-            rows.put(key, e);
+          for (int l = 0; l < Occupancy.LIMITS; l++) {
+            int need = p.jobs.get(i).need(l);
+            if (need == 0 || !p.bound[l][o.region].get(k)) {
+              continue;
+            }
+            long key = ((long) l * g.regions.size() + o.region) * g.n + k;
+            Expression e = rows.get(key);
+            if (e == null) {
+              e = model.addExpression().upper(p.free[l][o.region][k]);
+              rows.put(key, e);
+            }
+            e.set(v, need);
           }
-          e.set(v, p.jobs.get(i).units(g, o.region));
         }
       }
     }

@@ -92,6 +92,11 @@ final class Explain {
   }
 
   static String unreachable(JobCtx j) {
+    if (j.gpusBeyond != null) {
+      return "no allowed region has GPUs enough: the job "
+          + j.gpusBeyond
+          + "; runs at once at home, over its GPUs";
+    }
     if (j.regions.length == 0) {
       return "no allowed region has a forecast or a yearly mean to rank: runs at once at home";
     }

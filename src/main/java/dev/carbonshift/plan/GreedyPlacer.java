@@ -17,7 +17,7 @@ final class GreedyPlacer {
 
   private GreedyPlacer() {}
 
-  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, double[][] prices) {
+  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices) {
     return place(g, occ, jobs, passes, prices, false);
   }
 
@@ -26,12 +26,7 @@ final class GreedyPlacer {
    * stand for expected arrivals, not a device to steer the first placement).
    */
   static Option[] place(
-      Grid g,
-      Occupancy occ,
-      List<JobCtx> jobs,
-      int passes,
-      double[][] prices,
-      boolean pricedPasses) {
+      Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices, boolean pricedPasses) {
     int n = jobs.size();
     Option[] chosen = new Option[n];
     double[] regret = new double[n];
@@ -62,11 +57,9 @@ final class GreedyPlacer {
     for (int i : order) {
       JobCtx j = jobs.get(i);
       Option o =
-          occ.fits(j.unconstrained, j.units(g, j.unconstrained.region))
-              ? j.unconstrained
-              : Choices.best(g, occ, j, prices);
+          occ.fits(j.unconstrained, j.gpus) ? j.unconstrained : Choices.best(g, occ, j, prices);
       if (o != null) {
-        occ.add(o, j.units(g, o.region));
+        occ.add(o, j.gpus, 1);
         chosen[i] = o;
       }
     }
@@ -77,9 +70,9 @@ final class GreedyPlacer {
         if (cur == null || ((prices == null || pricedPasses) && cur == jobs.get(i).unconstrained)) {
           continue;
         }
-        occ.add(cur, -jobs.get(i).units(g, cur.region));
+        occ.add(cur, jobs.get(i).gpus, -1);
         // the passes rank by emissions alone unless the prices stand for expected arrivals
-        double[][] rank = pricedPasses ? prices : null;
+        Prices rank = pricedPasses ? prices : null;
         Option o = Choices.best(g, occ, jobs.get(i), rank);
         double now = rank == null ? cur.grams : cur.score;
         double then = rank == null || o == null ? (o == null ? 0 : o.grams) : o.score;
@@ -87,7 +80,7 @@ final class GreedyPlacer {
           chosen[i] = o;
           improved = true;
         }
-        occ.add(chosen[i], jobs.get(i).units(g, chosen[i].region));
+        occ.add(chosen[i], jobs.get(i).gpus, 1);
       }
       if (!improved) {
         break;
@@ -116,7 +109,7 @@ final class GreedyPlacer {
     return false;
   }
 
-  private static double unconstrained(Grid g, JobCtx j, double[][] prices) {
+  private static double unconstrained(Grid g, JobCtx j, Prices prices) {
     double best = Double.POSITIVE_INFINITY;
     double second = Double.POSITIVE_INFINITY;
     for (int r : j.regions) {

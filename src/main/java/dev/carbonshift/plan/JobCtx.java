@@ -13,6 +13,9 @@ final class JobCtx {
   final double powerKw;
   final int[] regions;
 
+  /** GPUs the job holds while it runs: 0 when it does not say (see {@link PlanRegion}). */
+  final int gpus;
+
   /** Index of the home region in the grid, or -1 when the request does not describe it. */
   final int home;
 
@@ -20,6 +23,12 @@ final class JobCtx {
   final boolean reachable;
 
   final List<String> notes = new ArrayList<>();
+
+  /**
+   * Why no allowed region can ever hold the job, when its GPUs are more than each has: {@code null}
+   * when some region has GPUs enough.
+   */
+  String gpusBeyond;
 
   /** Cheapest option ignoring capacity; tells whether capacity changed the choice. */
   Option unconstrained;
@@ -32,13 +41,14 @@ final class JobCtx {
     this.minSliceSeconds = job.minSlice() == null ? 0 : job.minSlice().toSeconds();
     this.powerKw = job.powerWatts() / 1000.0;
     this.regions = regions;
+    this.gpus = job.gpus();
     this.home = home;
     this.reachable = reachable;
   }
 
-  /** Units of region {@code r}'s capacity the job holds while it runs there. */
-  int units(Grid g, int r) {
-    return g.regions.get(r).unitsOf(job.gpus());
+  /** What the job holds of limit {@code l} while it runs: one job, or its GPUs. */
+  int need(int l) {
+    return Occupancy.need(l, gpus);
   }
 
   /** Latest end a window in region {@code r} may have: the forecast's end if it comes first. */

@@ -3,23 +3,23 @@ package dev.carbonshift.plan;
 import java.util.List;
 
 /**
- * Lagrangian lower bound: price each slot's capacity, let every job pick its cheapest option at
- * those prices (a relaxation: interruptible jobs may use part of a slot at part of its price, and
- * ignore minimum slices and resume costs), and raise prices where slots are over-subscribed
- * (subgradient steps sized by the gap to a known plan). Any prices give a valid bound; the best one
- * seen is returned.
+ * Lagrangian lower bound: price each slot's two limits (jobs and, where counted, GPUs), let every
+ * job pick its cheapest option at those prices (a relaxation: interruptible jobs may use part of a
+ * slot at part of its price, and ignore minimum slices and resume costs), and raise prices where
+ * slots are over-subscribed (subgradient steps sized by the gap to a known plan). Any prices give a
+ * valid bound; the best one seen is returned.
  */
 final class LowerBound {
   private LowerBound() {}
 
-  /** The bound, and the slot prices (as prefix sums per region) that gave it. */
-  record Result(double bound, double[][] pricePrefix) {}
+  /** The bound, and the slot prices that gave it ({@code null} when none was raised). */
+  record Result(double bound, Prices prices) {}
 
   static Result compute(Grid g, Occupancy fixed, List<JobCtx> jobs, double upper, int iterations) {
     int regions = g.regions.size();
-    double[][] lambda = new double[regions][g.n];
-    double[][] prefix = new double[regions][g.n + 1];
-    int[][] usage = new int[regions][g.n];
+    int limits = Occupancy.LIMITS;
+    double[][][] lambda = new double[limits][regions][g.n];
+    int[][][] usage = new int[limits][regions][g.n];
     double fixedCost = 0;
     for (JobCtx j : jobs) {
       if (!j.reachable || j.regions.length == 0) {
@@ -28,45 +28,50 @@ final class LowerBound {
       }
     }
     double best = Double.NEGATIVE_INFINITY;
-    double[][] bestPrefix = new double[regions][];
+    Prices bestPrices = null;
     double theta = 1.0;
     int stale = 0;
     for (int it = 0; it < iterations; it++) {
-      for (int r = 0; r < regions; r++) {
-        java.util.Arrays.fill(usage[r], 0);
-        for (int k = 0; k < g.n; k++) {
-          prefix[r][k + 1] = prefix[r][k] + lambda[r][k];
+      for (int l = 0; l < limits; l++) {
+        for (int r = 0; r < regions; r++) {
+          java.util.Arrays.fill(usage[l][r], 0);
         }
       }
+      Prices prices = Prices.of(lambda);
       double bound = fixedCost;
       for (JobCtx j : jobs) {
         if (!j.reachable || j.regions.length == 0) {
           continue;
         }
-        Option o = relaxedBest(g, j, prefix);
+        Option o = relaxedBest(g, j, prices);
         if (o == null) {
           continue;
         }
         bound += o.score;
-        mark(g, usage[o.region], o, j.units(g, o.region));
+        for (int l = 0; l < limits; l++) {
+          mark(g, usage[l][o.region], o, j.need(l));
+        }
       }
       double norm = 0;
-      for (int r = 0; r < regions; r++) {
-        for (int k = 0; k < g.n; k++) {
-          int free = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
-          bound -= lambda[r][k] * free;
-          double grad = usage[r][k] - free;
-          if (grad > 0 || lambda[r][k] > 0) {
-            norm += grad * grad;
+      for (int l = 0; l < limits; l++) {
+        for (int r = 0; r < regions; r++) {
+          if (!fixed.limited(l, r)) {
+            continue;
+          }
+          for (int k = 0; k < g.n; k++) {
+            int free = fixed.free(l, r, k);
+            bound -= lambda[l][r][k] * free;
+            double grad = usage[l][r][k] - free;
+            if (grad > 0 || lambda[l][r][k] > 0) {
+              norm += grad * grad;
+            }
           }
         }
       }
       if (best == Double.NEGATIVE_INFINITY || bound > best + 1e-9 * Math.abs(best)) {
         best = bound;
         stale = 0;
-        for (int r = 0; r < regions; r++) {
-          bestPrefix[r] = prefix[r].clone();
-        }
+        bestPrices = prices;
       } else if (++stale >= 4) {
         theta /= 2;
         stale = 0;
@@ -75,22 +80,27 @@ final class LowerBound {
         break;
       }
       double step = theta * (upper - bound) / norm;
-      for (int r = 0; r < regions; r++) {
-        for (int k = 0; k < g.n; k++) {
-          int free = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
-          lambda[r][k] = Math.max(0, lambda[r][k] + step * (usage[r][k] - free));
+      for (int l = 0; l < limits; l++) {
+        for (int r = 0; r < regions; r++) {
+          if (!fixed.limited(l, r)) {
+            continue;
+          }
+          for (int k = 0; k < g.n; k++) {
+            int free = fixed.free(l, r, k);
+            lambda[l][r][k] = Math.max(0, lambda[l][r][k] + step * (usage[l][r][k] - free));
+          }
         }
       }
     }
-    return new Result(Math.min(best, upper), bestPrefix);
+    return new Result(Math.min(best, upper), bestPrices);
   }
 
-  private static Option relaxedBest(Grid g, JobCtx j, double[][] prefix) {
+  private static Option relaxedBest(Grid g, JobCtx j, Prices prices) {
     Option best = null;
     for (int r : j.regions) {
-      Option o = Choices.contiguous(g, null, j, r, prefix);
+      Option o = Choices.contiguous(g, null, j, r, prices);
       if (j.job.interruptible()) {
-        Option s = Slicing.sliced(g, null, j, r, prefix, true);
+        Option s = Slicing.sliced(g, null, j, r, prices, true);
         if (s != null && (o == null || s.score < o.score)) {
           o = s;
         }
@@ -103,6 +113,9 @@ final class LowerBound {
   }
 
   private static void mark(Grid g, int[] usage, Option o, int units) {
+    if (units == 0) {
+      return;
+    }
     int lastTouched = -1;
     for (int b = 0; b < o.bounds.length; b += 2) {
       int last = g.cellOf(o.bounds[b + 1] - 1);

@@ -119,7 +119,7 @@ public final class OnlinePlanner {
     for (PlanJob j : queue.waiting()) {
       if (!queue.isArrival(j)) {
         Placement p = queue.current().get(j.id());
-        held.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
+        held.add(RunningJob.of(j, p));
       }
     }
     PlanResult inserted = at.plan(arrivals, held);

@@ -24,15 +24,17 @@ import java.util.Set;
  * they dominate windows starting at any instant, so the bound holds for those too. An interruptible
  * job runs {@code s} seconds in each slot of each allowed region (at most the slot's usable
  * seconds, in all regions together; all of them add up to its duration) and holds {@code s /
- * usable} of the slot's capacity: minimum slices, resume costs and the one-region rule are relaxed
- * away. A running job keeps its capacity. Each slot of each region holds at most its capacity.
+ * usable} of the slot's job and GPUs: minimum slices, resume costs and the one-region rule are
+ * relaxed away. A running job keeps what it holds. Each slot of each region holds at most its
+ * capacity in jobs and, where the region counts them, its GPUs.
  *
  * <p><b>Exact program (the oracle).</b> The same candidate windows as 0/1 choices; an interruptible
  * job without minimum slice or resume cost picks one region (0/1), holds each slot it uses (0/1)
  * and runs up to the slot's usable seconds in it. Jobs with a minimum slice or a resume cost are
  * placed as single windows there.
  *
- * <p>In both, a slot gets a capacity row only if more jobs could reach it than it has room for.
+ * <p>In both, a slot gets a row for a limit only if more jobs (or GPUs) could reach it than it has
+ * room for.
  */
 final class PlacementProgram {
   private static final double EPS = 1e-9;
@@ -43,8 +45,11 @@ final class PlacementProgram {
 
   private PlacementProgram() {}
 
-  /** The LP bound in grams, or {@code NaN} when no plan can respect capacity. */
-  record Bound(double grams, double[][] slotPrices) {}
+  /**
+   * The LP bound in grams, or {@code NaN} when no plan can respect capacity; the duals of the slot
+   * rows by limit ({@link Occupancy#JOBS}, {@link Occupancy#GPUS}), region and slot.
+   */
+  record Bound(double grams, double[][][] slotPrices) {}
 
   /**
    * The 0/1 program's plan; {@code optimal} when SCIP proved it so (or it meets the LP bound);
@@ -70,11 +75,14 @@ final class PlacementProgram {
       return new Bound(Double.NaN, null);
     }
     double grams = m.solver.objective().value() * 1000 + m.fixedGrams;
-    double[][] prices = new double[g.regions.size()][g.n];
+    int regions = g.regions.size();
+    double[][][] prices = new double[Occupancy.LIMITS][regions][g.n];
     for (Map.Entry<Long, MPConstraint> e : m.rows.entrySet()) {
-      int r = (int) (e.getKey() / g.n);
-      int k = (int) (e.getKey() % g.n);
-      prices[r][k] = -e.getValue().dualValue() * 1000;
+      long key = e.getKey();
+      int k = (int) (key % g.n);
+      int r = (int) (key / g.n % regions);
+      int l = (int) (key / g.n / regions);
+      prices[l][r][k] = -e.getValue().dualValue() * 1000;
     }
     m.solver.delete();
     return new Bound(grams, prices);
@@ -196,8 +204,9 @@ final class PlacementProgram {
     final MPSolver solver;
     final Map<Long, MPConstraint> rows = new HashMap<>();
     final List<List<Part>> parts = new ArrayList<>();
-    final int[][] free;
-    final boolean[][] bound;
+    // by limit, region and slot
+    final int[][][] free;
+    final boolean[][][] bound;
     final Support keep;
     // seconds per unit of an interruptible job's run variables: hours in the LP, minutes in SCIP
     final double unit;
@@ -228,11 +237,14 @@ final class PlacementProgram {
         throw new IllegalStateException("OR-Tools has no " + (integer ? "SCIP" : "GLOP"));
       }
       int regions = g.regions.size();
-      free = new int[regions][g.n];
-      double[][] reach = new double[regions][g.n];
-      for (int r = 0; r < regions; r++) {
-        for (int k = 0; k < g.n; k++) {
-          free[r][k] = Math.max(0, fixed.capacity[r] - fixed.used[r][k]);
+      int limits = Occupancy.LIMITS;
+      free = new int[limits][regions][g.n];
+      double[][][] reach = new double[limits][regions][g.n];
+      for (int l = 0; l < limits; l++) {
+        for (int r = 0; r < regions; r++) {
+          for (int k = 0; k < g.n; k++) {
+            free[l][r][k] = fixed.free(l, r, k);
+          }
         }
       }
       for (int ji = 0; ji < jobs.size(); ji++) {
@@ -245,16 +257,20 @@ final class PlacementProgram {
           if (j.earliest + j.durationSeconds > latestEnd) {
             continue;
           }
-          double units = j.units(g, r) * (weight == null ? 1 : weight[ji]);
-          for (int k = g.cellOf(j.earliest); k <= g.cellOf(latestEnd - 1); k++) {
-            reach[r][k] += units;
+          double share = weight == null ? 1 : weight[ji];
+          for (int l = 0; l < limits; l++) {
+            for (int k = g.cellOf(j.earliest); k <= g.cellOf(latestEnd - 1); k++) {
+              reach[l][r][k] += j.need(l) * share;
+            }
           }
         }
       }
-      bound = new boolean[regions][g.n];
-      for (int r = 0; r < regions; r++) {
-        for (int k = 0; k < g.n; k++) {
-          bound[r][k] = reach[r][k] > free[r][k] + 1e-9;
+      bound = new boolean[limits][regions][g.n];
+      for (int l = 0; l < limits; l++) {
+        for (int r = 0; r < regions; r++) {
+          for (int k = 0; fixed.limited(l, r) && k < g.n; k++) {
+            bound[l][r][k] = reach[l][r][k] > free[l][r][k] + 1e-9;
+          }
         }
       }
       MPObjective obj = solver.objective();
@@ -346,14 +362,24 @@ final class PlacementProgram {
       return j.minSliceSeconds == 0 && j.job.resumeKwh() == 0;
     }
 
-    private MPConstraint row(int r, int k) {
-      long key = (long) r * g.n + k;
+    /** The row of limit {@code l} in slot {@code k} of region {@code r}. */
+    private MPConstraint row(int l, int r, int k) {
+      long key = ((long) l * g.regions.size() + r) * g.n + k;
       MPConstraint c = rows.get(key);
       if (c == null) {
-        c = solver.makeConstraint(Double.NEGATIVE_INFINITY, free[r][k]);
+        c = solver.makeConstraint(Double.NEGATIVE_INFINITY, free[l][r][k]);
         rows.put(key, c);
       }
       return c;
+    }
+
+    /** Puts what job {@code j} holds on {@code v} into the rows of slot {@code k} that bind. */
+    private void hold(JobCtx j, int r, int k, MPVariable v, double per) {
+      for (int l = 0; l < Occupancy.LIMITS; l++) {
+        if (bound[l][r][k] && j.need(l) > 0) {
+          row(l, r, k).setCoefficient(v, per * j.need(l));
+        }
+      }
     }
 
     private long usable(JobCtx j, int k, Part p) {
@@ -401,9 +427,7 @@ final class PlacementProgram {
       o.setCoefficient(v, w * grams / 1000);
       one.setCoefficient(v, 1);
       for (int c = g.cellOf(start); c <= g.cellOf(end - 1); c++) {
-        if (bound[r][c]) {
-          row(r, c).setCoefficient(v, w * j.units(g, r));
-        }
+        hold(j, r, c, v, w);
       }
       p.windows.add(v);
       p.options.add(new Option(r, new long[] {start, end}, grams, grams));
@@ -417,7 +441,6 @@ final class PlacementProgram {
       int c1 = g.cellOf(latestEnd - 1);
       p.c0 = c0;
       p.seconds = new MPVariable[c1 - c0 + 1];
-      int units = j.units(g, r);
       double perHour = j.powerKw * g.regions.get(r).pue();
       MPConstraint total = null;
       if (integer) {
@@ -448,14 +471,10 @@ final class PlacementProgram {
           MPConstraint within = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
           within.setCoefficient(h, 1);
           within.setCoefficient(p.pick, -1);
-          if (bound[r][k]) {
-            row(r, k).setCoefficient(h, units);
-          }
+          hold(j, r, k, h, 1);
         } else {
           one.setCoefficient(s, 3600.0 / j.durationSeconds);
-          if (bound[r][k]) {
-            row(r, k).setCoefficient(s, w * units / u);
-          }
+          hold(j, r, k, s, w / u);
         }
       }
       if (integer) {

@@ -4,13 +4,17 @@ import dev.carbonshift.region.Region;
 import java.util.Objects;
 
 /**
- * A region as the planner sees it.
+ * A region as the planner sees it. It has two limits per slot: at most {@code capacity} jobs run
+ * there at once and, where it counts them, at most {@code gpus} GPUs are in use at once. A job
+ * holds one unit of {@code capacity} and the GPUs it asks for ({@link PlanJob#gpus()}); a job that
+ * does not say holds none, so in a region whose file says more jobs than GPUs the jobs beyond its
+ * GPUs are those that need none.
  *
  * @param zone grid zone whose forecast applies
  * @param pue facility energy / IT energy
  * @param capacity how many jobs may run there at once
- * @param gpus GPUs the region has ({@code gpus.count}), or 0 when it does not say; when it says, it
- *     holds at most that many GPUs in use at once (a job that asks for none holds one)
+ * @param gpus GPUs the region has ({@code gpus.count}), or 0 when it does not say: then it holds
+ *     jobs only and puts no limit on their GPUs
  */
 public record PlanRegion(String id, String zone, double pue, int capacity, int gpus) {
   public PlanRegion {
@@ -32,22 +36,14 @@ public record PlanRegion(String id, String zone, double pue, int capacity, int g
     this(id, zone, pue, capacity, 0);
   }
 
-  /**
-   * The planner's view of a region file. Its {@code gpus.count} is not yet read as a GPU limit: the
-   * file's {@code capacity} (jobs) and its GPUs are two limits, and the planner holds one unit per
-   * region; counting GPUs in place of jobs would change every shipped region's capacity.
-   */
+  /** The planner's view of a region file: its {@code capacity} and its {@code gpus.count}. */
   public static PlanRegion of(Region r) {
-    return new PlanRegion(r.id(), r.zone(), r.pue(), r.capacity());
+    return new PlanRegion(
+        r.id(), r.zone(), r.pue(), r.capacity(), r.gpus() == null ? 0 : r.gpus().count());
   }
 
-  /** Units of capacity: its GPUs where it counts them, else its concurrent jobs. */
-  public int units() {
-    return gpus > 0 ? gpus : capacity;
-  }
-
-  /** Units a job asking for {@code jobGpus} holds here: its GPUs where they count, else one. */
-  public int unitsOf(int jobGpus) {
-    return gpus > 0 ? Math.max(1, jobGpus) : 1;
+  /** Whether a job asking for {@code jobGpus} GPUs could ever run here: the region has as many. */
+  public boolean holds(int jobGpus) {
+    return gpus == 0 || jobGpus <= gpus;
   }
 }

@@ -63,27 +63,19 @@ public final class Planner {
     if (Double.isNaN(lp.grams()) || lp.slotPrices() == null) {
       return place(req, s, queue, null);
     }
-    double[][] prefix = new double[g.regions.size()][g.n + 1];
-    boolean any = false;
-    for (int r = 0; r < prefix.length; r++) {
-      for (int k = 0; k < g.n; k++) {
-        double price = Math.max(0, lp.slotPrices()[r][k]);
-        any |= price > 0;
-        prefix[r][k + 1] = prefix[r][k] + price;
-      }
-    }
-    PlanResult out = place(req, s, queue, any ? prefix : null);
-    return any
+    Prices prices = Prices.of(lp.slotPrices());
+    PlanResult out = place(req, s, queue, prices);
+    return prices != null
         ? new PlanResult(out.placements(), out.method() + ", anticipating", out.notes())
         : out;
   }
 
   /**
-   * The plan of {@code jobs} (of setup {@code s}); with {@code anticipation}, a price prefix per
-   * slot, each option is ranked by its emissions plus the prices of the slots it holds.
+   * The plan of {@code jobs} (of setup {@code s}); with {@code anticipation}, prices per slot, each
+   * option is ranked by its emissions plus the prices of the slots it holds.
    */
   private static PlanResult place(
-      PlanRequest req, Setup s, List<JobCtx> jobs, double[][] anticipation) {
+      PlanRequest req, Setup s, List<JobCtx> jobs, Prices anticipation) {
     Grid g = s.grid;
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
@@ -97,8 +89,7 @@ public final class Planner {
     int iterations = req.settings().priceIterations();
     if (iterations > 0 && work <= PRICES_UP_TO && binds && anticipation == null) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
-      double[][] prices =
-          LowerBound.compute(g, fixed, jobs, total(chosen), iterations).pricePrefix();
+      Prices prices = LowerBound.compute(g, fixed, jobs, total(chosen), iterations).prices();
       Option[] priced = GreedyPlacer.place(g, occupancy(g, req), jobs, passes, prices, false);
       if (total(priced) < total(chosen) - 1e-6 && placedAll(priced, chosen)) {
         chosen = priced;
@@ -135,12 +126,12 @@ public final class Planner {
   }
 
   /** Emissions of a plan, plus the prices of the slots each option holds where there are any. */
-  private static double cost(Grid g, List<JobCtx> jobs, Option[] chosen, double[][] prefix) {
+  private static double cost(Grid g, List<JobCtx> jobs, Option[] chosen, Prices prices) {
     double t = 0;
     for (int i = 0; i < chosen.length; i++) {
       Option o = chosen[i];
       if (o != null) {
-        t += o.grams + (prefix == null ? 0 : ExactPlacer.price(g, o, prefix));
+        t += o.grams + (prices == null ? 0 : prices.over(g, o, jobs.get(i).gpus));
       }
     }
     return t;
@@ -259,7 +250,7 @@ public final class Planner {
             bounds[2 * x] = rj.slices().get(x).start().getEpochSecond();
             bounds[2 * x + 1] = rj.slices().get(x).end().getEpochSecond();
           }
-          occ.add(r, bounds, 1);
+          occ.add(r, bounds, rj.gpus(), 1);
         }
       }
     }

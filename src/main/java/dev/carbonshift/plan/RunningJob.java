@@ -8,11 +8,26 @@ import java.util.List;
 
 /**
  * A job that already holds capacity (started, or committed to start) and that the planner must not
- * move: it only occupies its region during its slices.
+ * move: it only occupies its region during its slices, one job and its {@code gpus} there.
+ *
+ * @param gpus GPUs it holds, as its {@link PlanJob#gpus()}: 0 when its descriptor does not say
  */
-public record RunningJob(String jobId, String regionId, List<Slice> slices) {
+public record RunningJob(String jobId, String regionId, List<Slice> slices, int gpus) {
   public RunningJob {
     slices = List.copyOf(slices);
+    if (gpus < 0) {
+      throw new IllegalArgumentException(jobId + ": gpus must be >= 0");
+    }
+  }
+
+  /** A held job that holds no GPUs. */
+  public RunningJob(String jobId, String regionId, List<Slice> slices) {
+    this(jobId, regionId, slices, 0);
+  }
+
+  /** What {@code job} holds on its placement {@code p}. */
+  public static RunningJob of(PlanJob job, Placement p) {
+    return new RunningJob(p.jobId(), p.regionId(), p.slices(), job.gpus());
   }
 
   /**
@@ -20,9 +35,9 @@ public record RunningJob(String jobId, String regionId, List<Slice> slices) {
    * not yet over, such as those still ahead of an interruptible job between slices.
    */
   public static RunningJob remaining(
-      String jobId, String regionId, List<Slice> planned, Instant now) {
+      String jobId, String regionId, List<Slice> planned, Instant now, int gpus) {
     return new RunningJob(
-        jobId, regionId, planned.stream().filter(s -> s.end().isAfter(now)).toList());
+        jobId, regionId, planned.stream().filter(s -> s.end().isAfter(now)).toList(), gpus);
   }
 
   /**
@@ -31,8 +46,8 @@ public record RunningJob(String jobId, String regionId, List<Slice> slices) {
    * its region until it ends, and the next round extends the hold again.
    */
   public static RunningJob running(
-      String jobId, String regionId, List<Slice> planned, Instant now, Duration minHold) {
-    List<Slice> all = new ArrayList<>(remaining(jobId, regionId, planned, now).slices());
+      String jobId, String regionId, List<Slice> planned, Instant now, Duration minHold, int gpus) {
+    List<Slice> all = new ArrayList<>(remaining(jobId, regionId, planned, now, gpus).slices());
     all.add(new Slice(now, now.plus(minHold)));
     all.sort(Comparator.comparing(Slice::start));
     // overlapping stretches would count the job twice in the slots they share
@@ -46,6 +61,6 @@ public record RunningJob(String jobId, String regionId, List<Slice> slices) {
         merged.add(s);
       }
     }
-    return new RunningJob(jobId, regionId, merged);
+    return new RunningJob(jobId, regionId, merged, gpus);
   }
 }

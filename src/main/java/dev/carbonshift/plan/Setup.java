@@ -64,9 +64,14 @@ final class Setup {
     Signal ref = home >= 0 && g.usable(home) ? g.signal[home] : Signal.AVERAGE;
     List<Integer> ok = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<String> tooFewGpus = new ArrayList<>();
     boolean mixed = false;
     for (int r = 0; r < g.regions.size(); r++) {
       if (!j.allows(g.regions.get(r).id()) || !g.usable(r)) {
+        continue;
+      }
+      if (!g.regions.get(r).holds(j.gpus())) {
+        tooFewGpus.add(g.regions.get(r).id() + " has " + g.regions.get(r).gpus());
         continue;
       }
       if (g.signal[r] != ref) {
@@ -88,6 +93,14 @@ final class Setup {
             ok.stream().mapToInt(Integer::intValue).toArray(),
             home,
             reachable);
+    if (!tooFewGpus.isEmpty()) {
+      String why = "asks for gpus: " + j.gpus() + ", more than " + String.join(", ", tooFewGpus);
+      if (ok.isEmpty()) {
+        c.gpusBeyond = why;
+      } else {
+        c.notes.add("did not rank regions with too few GPUs: the job " + why);
+      }
+    }
     if (j.defaultEstimate()) {
       c.notes.add(PlanJob.DEFAULT_ESTIMATE_NOTE);
     }

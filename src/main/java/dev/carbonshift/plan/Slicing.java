@@ -14,8 +14,7 @@ final class Slicing {
    * @param fractional price the partly used slot by the fraction used and ignore the minimum slice
    *     length: a relaxation, for the lower bound only
    */
-  static Option sliced(
-      Grid g, Occupancy occ, JobCtx j, int r, double[][] pricePrefix, boolean fractional) {
+  static Option sliced(Grid g, Occupancy occ, JobCtx j, int r, Prices prices, boolean fractional) {
     long latestEnd = j.latestEnd(g, r);
     long need = j.durationSeconds;
     if (j.earliest + need > latestEnd) {
@@ -25,6 +24,7 @@ final class Slicing {
     int c1 = g.cellOf(latestEnd - 1);
     int m = c1 - c0 + 1;
     int[] seq = new int[m];
+    double[] pricePrefix = prices == null ? null : prices.of(r, j.gpus);
     int count =
         pricePrefix == null
             ? byIntensity(g, occ, j, r, c0, c1, latestEnd, seq)
@@ -38,7 +38,7 @@ final class Slicing {
       int i = seq[x];
       long u = usable(g, j, c0 + i, latestEnd);
       chosen[i] = true;
-      double p = price(pricePrefix, r, c0 + i);
+      double p = price(pricePrefix, c0 + i);
       if (got + u > need) {
         partial = i;
         partialSeconds = need - got;
@@ -74,7 +74,7 @@ final class Slicing {
     int count = 0;
     long got = 0;
     for (int k : g.cleanestFirst(r)) {
-      if (k < c0 || k > c1 || (occ != null && occ.full(r, k, j.units(g, r)))) {
+      if (k < c0 || k > c1 || (occ != null && occ.full(r, k, j.gpus))) {
         continue;
       }
       long u = usable(g, j, k, latestEnd);
@@ -95,7 +95,7 @@ final class Slicing {
       Occupancy occ,
       JobCtx j,
       int r,
-      double[][] pricePrefix,
+      double[] pricePrefix,
       int c0,
       int m,
       long latestEnd,
@@ -106,10 +106,10 @@ final class Slicing {
     for (int i = 0; i < m; i++) {
       int k = c0 + i;
       long u = usable(g, j, k, latestEnd);
-      if (u <= 0 || (occ != null && occ.full(r, k, j.units(g, r)))) {
+      if (u <= 0 || (occ != null && occ.full(r, k, j.gpus))) {
         continue;
       }
-      double cost = g.gramsPerKwh[r][k] * j.powerKw * pue + price(pricePrefix, r, k) * 3600.0 / u;
+      double cost = g.gramsPerKwh[r][k] * j.powerKw * pue + price(pricePrefix, k) * 3600.0 / u;
       // non-negative floats order like their bits; the low half carries the slot
       keyed[count++] = ((long) Float.floatToIntBits((float) cost) << 32) | i;
     }
@@ -120,8 +120,9 @@ final class Slicing {
     return count;
   }
 
-  private static double price(double[][] pricePrefix, int r, int k) {
-    return pricePrefix == null ? 0 : pricePrefix[r][k + 1] - pricePrefix[r][k];
+  /** The price of slot {@code k} from the job's prefix sums in the region, 0 without prices. */
+  private static double price(double[] pricePrefix, int k) {
+    return pricePrefix == null ? 0 : pricePrefix[k + 1] - pricePrefix[k];
   }
 
   private static long usable(Grid g, JobCtx j, int k, long latestEnd) {

@@ -117,7 +117,7 @@ final class OnlineLoop {
         planned.remove(j.id());
         acc.record(j, p);
         if (p.end().isAfter(now)) {
-          started.add(new RunningJob(p.jobId(), p.regionId(), p.slices()));
+          started.add(RunningJob.of(j.toPlanJob(), p));
         }
       }
     }

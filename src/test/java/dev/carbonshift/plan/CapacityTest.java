@@ -34,6 +34,20 @@ class CapacityTest {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void with_two_limits_the_exact_plan_matches_brute_force_and_both_limits_hold(long seed) {
+    Instance in = Instance.randomWithGpus(seed, 4);
+    PlanResult exact = plan(in.jobs, in.regions, in.forecasts);
+    PlanResult greedy = plan(in.jobs, in.regions, in.forecasts, heuristicOnly());
+
+    double optimum = BruteForce.optimum(in);
+    assertThat(exact.totalGCo2e()).isCloseTo(optimum, Offset.offset(1e-6));
+    assertThat(greedy.totalGCo2e()).isGreaterThanOrEqualTo(optimum - 1e-6);
+    assertCapacityAndDeadlinesHold(in, exact);
+    assertCapacityAndDeadlinesHold(in, greedy);
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {11, 12, 13, 14})
   void heuristic_keeps_capacity_and_deadlines_with_many_jobs_and_the_bound_stays_below(long seed) {
     Instance in = Instance.random(seed, 40);
@@ -71,12 +85,62 @@ class CapacityTest {
                             .anyMatch(s -> s.start().isBefore(b) && s.end().isAfter(a)))
                 .count();
         assertThat(busy).as("jobs in %s at hour %d", r.id(), h).isLessThanOrEqualTo(r.capacity());
+        int gpus =
+            plan.placements().stream()
+                .filter(p -> p.regionId().equals(r.id()))
+                .filter(
+                    p ->
+                        p.slices().stream()
+                            .anyMatch(s -> s.start().isBefore(b) && s.end().isAfter(a)))
+                .mapToInt(
+                    p ->
+                        in.jobs.stream()
+                            .filter(x -> x.id().equals(p.jobId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .gpus())
+                .sum();
+        if (r.gpus() > 0) {
+          assertThat(gpus).as("GPUs in %s at hour %d", r.id(), h).isLessThanOrEqualTo(r.gpus());
+        }
       }
     }
   }
 
   /** Random jobs on hourly forecasts where the cleanest region holds one job at a time. */
   record Instance(List<PlanJob> jobs, List<PlanRegion> regions, Map<String, Forecast> forecasts) {
+    /**
+     * As {@link #random}, each job asking for 0 to 2 GPUs, and both regions with two limits that
+     * can each bind: "a" holds 2 jobs and 3 GPUs, "b" 2 jobs and 2 GPUs.
+     */
+    static Instance randomWithGpus(long seed, int jobs) {
+      Instance base = random(seed, jobs);
+      Random rnd = new Random(seed * 31 + 7);
+      List<PlanJob> list = new ArrayList<>();
+      for (PlanJob j : base.jobs) {
+        list.add(
+            new PlanJob(
+                j.id(),
+                j.submittedAt(),
+                j.earliestStart(),
+                j.deadline(),
+                j.duration(),
+                j.powerWatts(),
+                j.interruptible(),
+                j.minSlice(),
+                j.resumeKwh(),
+                j.priority(),
+                j.home(),
+                j.regions(),
+                false,
+                rnd.nextInt(3)));
+      }
+      return new Instance(
+          list,
+          List.of(new PlanRegion("a", "A", 1.1, 2, 3), new PlanRegion("b", "B", 1.2, 2, 2)),
+          base.forecasts);
+    }
+
     static Instance random(long seed, int jobs) {
       Random rnd = new Random(seed);
       double[] a = new double[48];

@@ -52,7 +52,7 @@ class ExactPlacerTest {
     ExactPlacer.Program p =
         ExactPlacer.build(s.grid, new Occupancy(s.grid), s.jobs, heuristic, 10_000);
 
-    assertThat(p.bound[0].isEmpty()).isTrue();
+    assertThat(p.bound[Occupancy.JOBS][0].isEmpty()).isTrue();
     for (List<Option> opts : p.candidates) {
       assertThat(opts.stream().filter(o -> o.region == 0)).hasSize(1);
     }

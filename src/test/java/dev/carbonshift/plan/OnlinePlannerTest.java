@@ -172,10 +172,10 @@ class OnlinePlannerTest {
             new Slice(T0.plus(H.multipliedBy(4)), T0.plus(H.multipliedBy(6))),
             new Slice(T0.plus(H.multipliedBy(8)), T0.plus(H.multipliedBy(9))));
 
-    RunningJob between = RunningJob.remaining("j", "no", planned, now);
-    RunningJob running = RunningJob.running("j", "no", planned, now, H.multipliedBy(3));
+    RunningJob between = RunningJob.remaining("j", "no", planned, now, 0);
+    RunningJob running = RunningJob.running("j", "no", planned, now, H.multipliedBy(3), 0);
     RunningJob overrun =
-        RunningJob.running("j", "no", planned.subList(0, 1), now, Duration.ofMinutes(15));
+        RunningJob.running("j", "no", planned.subList(0, 1), now, Duration.ofMinutes(15), 0);
 
     assertThat(between.slices()).isEqualTo(planned.subList(1, 3));
     // the current slice stretches to now + 3 h and swallows the next one

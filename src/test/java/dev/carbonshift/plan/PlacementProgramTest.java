@@ -47,6 +47,26 @@ class PlacementProgramTest {
     CapacityTest.assertCapacityAndDeadlinesHold(in, oracle);
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void with_two_limits_the_bound_lies_below_the_brute_force_optimum_and_the_oracle_reaches_it(
+      long seed) {
+    CapacityTest.Instance in = CapacityTest.Instance.randomWithGpus(seed, 4);
+    PlanRequest req = request(in.jobs(), in.regions(), in.forecasts());
+
+    double optimum = BruteForce.optimum(in);
+    double bound = Planner.lowerBoundGCo2e(req);
+    double lagrangian = Planner.lagrangianBoundGCo2e(req, optimum, 300);
+    Planner.ExactPlan exact = Planner.solveExact(req, Duration.ofSeconds(20));
+
+    assertThat(bound).isLessThanOrEqualTo(optimum + 1e-6).isGreaterThan(0.5 * optimum);
+    assertThat(lagrangian).isLessThanOrEqualTo(bound + 1e-6 * bound);
+    assertThat(exact.plan().totalGCo2e()).isCloseTo(optimum, Offset.offset(1e-6));
+    assertThat(exact.plan().method()).startsWith("exact (SCIP, optimal");
+    assertThat(exact.milpBoundGCo2e()).isLessThanOrEqualTo(optimum + 1e-6);
+    CapacityTest.assertCapacityAndDeadlinesHold(in, exact.plan());
+  }
+
   @Test
   void bound_is_the_optimum_when_capacity_never_binds() {
     CapacityTest.Instance tight = CapacityTest.Instance.random(3, 6);
@@ -218,22 +238,7 @@ class PlacementProgramTest {
         }
         all.add(opts);
       }
-      return search(new Occupancy(s.grid), all, 0);
-    }
-
-    private static double search(Occupancy occ, List<List<Option>> all, int i) {
-      if (i == all.size()) {
-        return 0;
-      }
-      double best = Double.POSITIVE_INFINITY;
-      for (Option o : all.get(i)) {
-        if (occ.fits(o, 1)) {
-          occ.add(o, 1);
-          best = Math.min(best, o.grams + search(occ, all, i + 1));
-          occ.add(o, -1);
-        }
-      }
-      return best;
+      return BruteForce.optimum(s, all);
     }
   }
 }
