@@ -66,7 +66,12 @@ final class DatasetBuilder {
     int n = rows.size() - lead;
     if (!split && n < 1) {
       throw new DatasetException(
-          table.file() + ": no sample to predict in " + rows.size() + " rows (window " + lead + ")");
+          table.file()
+              + ": no sample to predict in "
+              + rows.size()
+              + " rows (window "
+              + lead
+              + ")");
     }
     if (split && n < MIN_SAMPLES) {
       throw new DatasetException(

@@ -79,7 +79,8 @@ class AdaptCycleTest {
                 label,
                 window,
                 until));
-    HardeningCliTest.Run first = HardeningCliTest.run(work, Map.of(), "train", descriptor.toString());
+    HardeningCliTest.Run first =
+        HardeningCliTest.run(work, Map.of(), "train", descriptor.toString());
     assertThat(first.exit()).as(first.err()).isZero();
 
     // a policy whose only rule retrains incrementally: the cycle must then submit one

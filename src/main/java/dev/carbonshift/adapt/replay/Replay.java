@@ -65,8 +65,8 @@ public final class Replay {
   private static final String REGION = "replay";
 
   /**
-   * Rows read before the predicted day: its 24 lags and 24 h ahead need 47 hours; three days keep
-   * a margin. Each forecast needs only the day's 24 samples, so the monitor's shadow forecast costs
+   * Rows read before the predicted day: its 24 lags and 24 h ahead need 47 hours; three days keep a
+   * margin. Each forecast needs only the day's 24 samples, so the monitor's shadow forecast costs
    * little (it is part of the loop's measured cost).
    */
   static final Duration PREDICTION_INPUT = Duration.ofDays(3);
