@@ -1,7 +1,6 @@
 package dev.carbonshift;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The model and planning code stays free of JDBC, Quartz, HTTP, JNA and DL4J, and the packages form
- * no cycle.
+ * The model and planning code stays free of JDBC, Quartz, HTTP, JNA and DL4J. That the packages
+ * form no cycle, and more, that they depend on each other only back along the data flow, is {@link
+ * DataFlowOrderTest}.
  */
 @AnalyzeClasses(packages = "dev.carbonshift", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -59,13 +59,4 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(HEAVY)
           .allowEmptyShould(true);
-
-  /**
-   * No two packages depend on each other, directly or round a loop: following a job from {@code
-   * submit} to the report can go back to a package only if a cycle existed. Sub-packages count with
-   * their top package ({@code carbon.http} is {@code carbon}).
-   */
-  @ArchTest
-  static final ArchRule packages_depend_on_each_other_in_one_direction =
-      slices().matching("dev.carbonshift.(*)..").should().beFreeOfCycles();
 }
