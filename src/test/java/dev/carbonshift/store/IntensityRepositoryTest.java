@@ -8,35 +8,40 @@ import dev.carbonshift.carbon.ForecastCache;
 import dev.carbonshift.carbon.IntensityKind;
 import dev.carbonshift.carbon.IntensityPoint;
 import dev.carbonshift.carbon.Signal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.TimeZone;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Stored forecasts and actuals, on every {@link StoreBackend}. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class IntensityRepositoryTest {
   static final Instant T0 = Instant.parse("2024-03-10T12:00:00Z");
-  TimeZone jvmZone;
+
+  @Parameter StoreBackend backend;
+  @TempDir Path dir;
+  StoreBackend.Fresh store;
   IntensityRepository repo;
 
   @BeforeEach
-  void a_fresh_store_in_a_jvm_far_from_utc() {
-    jvmZone = TimeZone.getDefault();
-    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-    repo = new IntensityRepository(open());
-  }
-
-  /** A fresh, empty store; the PostgreSQL subclass opens one on the server. */
-  Database open() {
-    return Database.inMemory("intensity-" + UUID.randomUUID());
+  void a_fresh_store() {
+    store = backend.fresh(dir);
+    repo = new IntensityRepository(store.db());
   }
 
   @AfterEach
-  void restore_the_zone() {
-    TimeZone.setDefault(jvmZone);
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
   }
 
   static IntensityPoint point(int hour, double g, IntensityKind kind) {

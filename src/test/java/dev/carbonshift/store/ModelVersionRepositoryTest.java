@@ -9,19 +9,36 @@ import dev.carbonshift.train.TestWindow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Model versions and their lineage, on every {@link StoreBackend}. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class ModelVersionRepositoryTest {
   private static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
-  private final TimeZone zone = TimeZone.getDefault();
+
+  @Parameter StoreBackend backend;
   @TempDir Path dir;
+  StoreBackend.Fresh store;
+  ModelVersionRepository repo;
+
+  @BeforeEach
+  void a_fresh_store() {
+    store = backend.fresh(dir);
+    repo = new ModelVersionRepository(store.db());
+  }
 
   @AfterEach
-  void restoreZone() {
-    TimeZone.setDefault(zone);
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
   }
 
   private static ModelVersion version(
@@ -53,32 +70,24 @@ class ModelVersionRepositoryTest {
   }
 
   @Test
-  void stored_versions_come_back_equal_with_their_lineage_in_memory_and_in_a_file() {
-    for (ModelVersionRepository repo :
-        new ModelVersionRepository[] {
-          new ModelVersionRepository(Database.inMemory("models-" + System.nanoTime())),
-          new ModelVersionRepository(Database.file(dir.resolve("store")))
-        }) {
-      TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
-      ModelVersion base = version("seattle", 1, null, null, Strategy.SCRATCH);
-      ModelVersion next = version("seattle", 2, "seattle", 1, Strategy.INCREMENTAL);
-      ModelVersion other = version("newyork", 1, "seattle", 2, Strategy.TRANSFER);
-      repo.register(base);
-      repo.register(next);
-      repo.register(other);
+  void stored_versions_come_back_equal_with_their_lineage() {
+    ModelVersion base = version("seattle", 1, null, null, Strategy.SCRATCH);
+    ModelVersion next = version("seattle", 2, "seattle", 1, Strategy.INCREMENTAL);
+    ModelVersion other = version("newyork", 1, "seattle", 2, Strategy.TRANSFER);
+    repo.register(base);
+    repo.register(next);
+    repo.register(other);
 
-      assertThat(repo.latest("seattle")).contains(next);
-      assertThat(repo.find("seattle", 1)).contains(base);
-      assertThat(repo.find("seattle", 3)).isEmpty();
-      assertThat(repo.list(null)).containsExactly(other, base, next);
-      assertThat(repo.list("newyork").get(0).parentRef()).isEqualTo("seattle:2");
-      assertThat(repo.nextVersion("newyork")).isEqualTo(2);
-    }
+    assertThat(repo.latest("seattle")).contains(next);
+    assertThat(repo.find("seattle", 1)).contains(base);
+    assertThat(repo.find("seattle", 3)).isEmpty();
+    assertThat(repo.list(null)).containsExactly(other, base, next);
+    assertThat(repo.list("newyork").get(0).parentRef()).isEqualTo("seattle:2");
+    assertThat(repo.nextVersion("newyork")).isEqualTo(2);
   }
 
   @Test
   void a_version_number_is_never_given_twice() {
-    var repo = new ModelVersionRepository(Database.inMemory("models-dup-" + System.nanoTime()));
     repo.register(version("es", 1, null, null, Strategy.SCRATCH));
     assertThatThrownBy(() -> repo.register(version("es", 1, null, null, Strategy.SCRATCH)))
         .isInstanceOf(StoreException.class);
@@ -86,7 +95,6 @@ class ModelVersionRepositoryTest {
 
   @Test
   void the_version_a_job_produced_is_found_by_the_job_and_by_no_other() {
-    var repo = new ModelVersionRepository(Database.file(dir.resolve("by-job")));
     ModelVersion v1 = version("es", 1, null, null, Strategy.SCRATCH);
     ModelVersion v2 = version("es", 2, "es", 1, Strategy.INCREMENTAL);
     repo.register(v1); // trained from a file: no stored job

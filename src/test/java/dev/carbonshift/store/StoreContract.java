@@ -2,6 +2,7 @@ package dev.carbonshift.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.carbonshift.job.IllegalStateTransitionException;
 import dev.carbonshift.job.JobParser;
@@ -11,17 +12,29 @@ import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What every backend of the knowledge store must do. Each subclass opens a fresh, empty store; the
- * same tests then run against H2 in memory, H2 in a file, and H2 in a file under a JVM whose time
- * zone is not UTC.
+ * What every backend of the knowledge store must do with jobs, their decisions and placements: the
+ * same tests on each {@link StoreBackend} (H2 in memory, H2 in a file under two JVM time zones far
+ * from UTC, PostgreSQL), one fresh, empty store per test.
  */
-abstract class StoreContract {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
+class StoreContract {
   static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
 
   /** Non-ASCII, tabs, trailing spaces, CRLF and no final newline: all must come back as written. */
@@ -36,22 +49,31 @@ abstract class StoreContract {
           + "interruptible: true\n"
           + "priority: 3";
 
+  @Parameter StoreBackend backend;
+  @TempDir Path dir;
+
   protected TestClock clock;
+  protected StoreBackend.Fresh store;
   protected Database db;
   protected JobRepository jobs;
   protected DecisionRepository decisions;
   protected PlacementRepository placements;
 
-  /** A fresh, empty, migrated store. */
-  protected abstract Database open();
-
   @BeforeEach
   void openStore() {
     clock = new TestClock(T0);
-    db = open();
+    store = backend.fresh(dir);
+    db = store.db();
     jobs = new JobRepository(db, clock);
     decisions = new DecisionRepository(db);
     placements = new PlacementRepository(db);
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) { // null when the test was skipped for want of a server
+      store.close();
+    }
   }
 
   protected ParsedJob parsed(String text) {
@@ -276,5 +298,66 @@ abstract class StoreContract {
               assertThat(d.reason()).isEqualTo("no forecast for fr");
             });
     assertThat(decisions.between(t3.plusMillis(1), t3.plusSeconds(60))).isEmpty();
+  }
+
+  @Test
+  void a_new_process_opening_the_same_store_sees_jobs_states_and_decisions() {
+    assumeTrue(backend.persistent(), "an in-memory store has no second process");
+    jobs.insert("job-1", parsed());
+    clock.advance(Duration.ofMinutes(1));
+    jobs.transition("job-1", JobState.CANCELLED, "cancelled by user");
+
+    Database reopened = store.open();
+    JobRepository again = new JobRepository(reopened, clock);
+
+    StoredJob job = again.find("job-1").orElseThrow();
+    assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(job.submittedAt()).isEqualTo(T0);
+    assertThat(job.descriptor()).isEqualTo(DESCRIPTOR);
+    assertThat(again.all()).extracting(StoredJob::id).containsExactly("job-1");
+    assertThat(new DecisionRepository(reopened).forJob("job-1"))
+        .extracting(Decision::decision)
+        .containsExactly("QUEUED", "QUEUED -> CANCELLED");
+  }
+
+  @Test
+  void the_database_session_really_runs_in_the_backend_s_time_zone() {
+    assumeTrue(backend.zone() != null, "this backend runs in the JVM's own zone");
+    String local =
+        db.jdbc()
+            .queryOne(
+                "SELECT CAST(TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' AS TIMESTAMP)",
+                rs -> rs.getString(1))
+            .orElseThrow();
+
+    String expected =
+        LocalDateTime.ofInstant(Instant.parse("2026-01-01T00:00:00Z"), backend.zone())
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    assertThat(local).startsWith(expected);
+    assertThat(backend.zone().getRules().getOffset(T0)).isNotEqualTo(ZoneOffset.UTC);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        // in Newfoundland time: its UTC wall-clock time, 02:15, does not exist locally (the
+        // clocks jump 02:00 -> 03:00)
+        "2026-03-08T02:15:00.321Z",
+        // local 01:30 happens twice when the clocks go back; this is the first (NDT) one
+        "2026-11-01T04:00:00.123Z",
+        // and this the second (NST) one
+        "2026-11-01T05:00:00.123Z",
+        // its UTC wall-clock time, 01:30, is the local hour that happens twice
+        "2026-11-01T01:30:00.999Z"
+      })
+  void instants_around_daylight_saving_changes_round_trip_exactly(String text) {
+    Instant t = Instant.parse(text);
+    clock.set(t);
+    jobs.insert("job-1", parsed("name: j\nkind: train\nregions: [gb]\n"));
+
+    StoredJob found = jobs.find("job-1").orElseThrow();
+    assertThat(found.submittedAt()).isEqualTo(t);
+    assertThat(found.earliestStart()).isEqualTo(t);
+    assertThat(decisions.between(t, t.plusMillis(1))).hasSize(1);
   }
 }
