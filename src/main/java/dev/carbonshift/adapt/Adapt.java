@@ -246,7 +246,6 @@ public final class Adapt {
             Arrays.copyOfRange(p.predicted(), i, j),
             Arrays.copyOfRange(p.actual(), i, j),
             Arrays.copyOfRange(p.naive(), i, j),
-            null,
             Arrays.copyOfRange(p.actual(), i, j));
       }
     }

@@ -7,9 +7,14 @@ import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * The Monitor step for one production model: keeps the newest days of its forecasts, the naive
- * forecast's and the other variant's, and runs Page-Hinkley on its error, scaled by the serving
- * version's own held-out MAE (so that λ means the same for every model and unit).
+ * The Monitor step for one production model: keeps the newest days of its forecasts and the naive
+ * forecast's, and runs Page-Hinkley on its error, scaled by the serving version's own held-out MAE
+ * (so that λ means the same for every model and unit). The other variant's forecasts (a shadow
+ * forecast, the costliest thing the loop does) are not asked for every day: once a window's worth
+ * of days is new since the last review ({@link #shadowDue()}), the caller forecasts that window
+ * with the other variant in one pass ({@link #shadow}), and on that day the two are compared on the
+ * same hours; on other days {@code otherMae} is unknown and no rule that compares the variants
+ * holds.
  */
 public final class Monitor {
   private final Policy policy;
@@ -19,6 +24,7 @@ public final class Monitor {
   private double[] referenceInputs = new double[0];
   private double[] referencePredictions;
   private boolean alarm;
+  private int sinceReview;
 
   private record Day(
       double[] predicted, double[] actual, double[] naive, double[] other, double[] inputs) {}
@@ -42,12 +48,13 @@ public final class Monitor {
     detector.reset();
     alarm = false;
     days.clear();
+    sinceReview = 0;
   }
 
-  /** One day of labelled data: the serving model's forecasts, the truth, naive and shadow ones. */
-  public void observe(
-      double[] predicted, double[] actual, double[] naive, double[] other, double[] inputs) {
-    days.addLast(new Day(predicted, actual, naive, other, inputs));
+  /** One day of labelled data: the serving model's forecasts, the truth and the naive ones. */
+  public void observe(double[] predicted, double[] actual, double[] naive, double[] inputs) {
+    days.addLast(new Day(predicted, actual, naive, null, inputs));
+    sinceReview++;
     while (days.size() > policy.window()) {
       days.removeFirst();
     }
@@ -59,6 +66,46 @@ public final class Monitor {
         alarm = true;
       }
     }
+  }
+
+  /**
+   * Whether the window is full and every day of it is new since the last shadow review: the day to
+   * forecast the window with the other variant and compare the two.
+   */
+  public boolean shadowDue() {
+    return days.size() == policy.window() && sinceReview >= policy.window();
+  }
+
+  /** Hours in the window now, oldest first: what a shadow forecast of it must cover. */
+  public int windowSamples() {
+    return days.stream().mapToInt(d -> d.actual().length).sum();
+  }
+
+  /**
+   * The other variant's forecasts of the window's hours, oldest first ({@link #windowSamples()} of
+   * them), made in one pass on a review day.
+   */
+  public void shadow(double[] other) {
+    if (other.length != windowSamples()) {
+      throw new IllegalArgumentException(
+          "a shadow forecast of " + other.length + " hours for a window of " + windowSamples());
+    }
+    Deque<Day> withOther = new ArrayDeque<>();
+    int at = 0;
+    for (Day d : days) {
+      int n = d.actual().length;
+      withOther.addLast(
+          new Day(
+              d.predicted(),
+              d.actual(),
+              d.naive(),
+              Arrays.copyOfRange(other, at, at + n),
+              d.inputs()));
+      at += n;
+    }
+    days.clear();
+    days.addAll(withOther);
+    sinceReview = 0;
   }
 
   /** The loop acted on what it saw (retrained or switched): the error alarm is consumed. */

@@ -67,11 +67,11 @@ final class HourlyData {
   }
 
   /**
-   * The rows of [from, to) alone, as a CSV beside the full one: a day's forecasts read eleven days,
-   * not the whole trace.
+   * The rows of [from, to) alone, as a CSV named {@code name} beside the full one: a day's
+   * forecasts read three days, not the whole trace.
    */
-  Path slice(LocalDateTime from, LocalDateTime to) {
-    Path out = csv.resolveSibling("slice.csv");
+  Path slice(LocalDateTime from, LocalDateTime to, String name) {
+    Path out = csv.resolveSibling(name);
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       w.write(TIME + "," + LABEL + "\n");
       for (int h = Math.max(0, index(from)); h < Math.min(values.length, index(to)); h++) {

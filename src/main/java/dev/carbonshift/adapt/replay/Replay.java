@@ -161,7 +161,7 @@ public final class Replay {
         switchTo(p0.variant(), p0.version());
       }
       clock.set(next.toInstant(ZoneOffset.UTC));
-      daySlice = data.slice(day.minus(PREDICTION_INPUT), next);
+      daySlice = data.slice(day.minus(PREDICTION_INPUT), next, "slice.csv");
       Forecasts.Predictions p = dayOf(current(), day);
       double[] pred = tail(p.predicted());
       double[] act = tail(p.actual());
@@ -220,10 +220,17 @@ public final class Replay {
 
   private Choice decide(
       LocalDateTime day, LocalDateTime next, double[] pred, double[] act, double[] naive) {
-    Variant other = serving.other();
-    ModelVersion shadow = other == Variant.LIGHT ? light : heavy;
-    double[] otherPred = shadow == null ? null : tail(dayOf(shadow, day).predicted());
-    monitor.observe(pred, act, naive, otherPred, act);
+    monitor.observe(pred, act, naive, act);
+    ModelVersion shadow = serving.other() == Variant.LIGHT ? light : heavy;
+    if (shadow != null && monitor.shadowDue()) {
+      // the window's hours forecast by the other variant in one pass, as the serving one did
+      int hours = monitor.windowSamples();
+      LocalDateTime from = next.minusHours(hours);
+      Path slice = data.slice(from.minus(PREDICTION_INPUT), next, "shadow.csv");
+      double[] all =
+          Forecasts.predict(shadow, predictionSpec(slice, from, next), cfg.workDir()).predicted();
+      monitor.shadow(java.util.Arrays.copyOfRange(all, all.length - hours, all.length));
+    }
     Instant now = next.toInstant(ZoneOffset.UTC);
     double intensityNow = trace.gramsPerKwhAt(now);
     double minAhead = Double.NaN;
@@ -494,19 +501,21 @@ public final class Replay {
   }
 
   private Forecasts.Predictions dayOf(ModelVersion v, LocalDateTime day) {
-    return Forecasts.predict(v, predictionSpec(day), cfg.workDir());
+    return Forecasts.predict(v, predictionSpec(daySlice, day, day.plusDays(1)), cfg.workDir());
   }
 
   private Path daySlice;
 
-  private dev.carbonshift.job.DatasetSpec predictionSpec(LocalDateTime day) {
+  /** The samples whose targets fall in [from, to), read from {@code slice}. */
+  private static dev.carbonshift.job.DatasetSpec predictionSpec(
+      Path slice, LocalDateTime from, LocalDateTime to) {
     return new dev.carbonshift.job.DatasetSpec(
-        daySlice.toString(),
+        slice.toString(),
         List.of(),
         HourlyData.LABEL,
         HourlyData.TIME,
-        day.minus(PREDICTION_INPUT).toString(),
-        day.plusDays(1).toString(),
+        from.minus(PREDICTION_INPUT).toString(),
+        to.toString(),
         24,
         24,
         1.0,
