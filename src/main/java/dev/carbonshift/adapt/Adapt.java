@@ -205,7 +205,7 @@ public final class Adapt {
     DatasetSpec d = origin.spec().dataset();
     Monitor m = new Monitor(policy);
     double days = Double.NaN;
-    if (v.testWindow() != null && d.timeColumn() != null && d.window() > 0) {
+    if (v.testWindow() != null && d.timeColumn() != null && d.forecaster()) {
       Instant windowEnd = Instant.parse(v.testWindow().to());
       days = Duration.between(windowEnd, now).toHours() / 24.0;
       DatasetSpec recent =
@@ -217,7 +217,7 @@ public final class Adapt {
               // from the held-out window's first input row: it is the reference for drift
               LocalDateTime.ofInstant(
                       Instant.parse(v.testWindow().from())
-                          .minus(step(v).multipliedBy(d.window() + d.horizon())),
+                          .minus(step(v).multipliedBy(d.lead() + 1)),
                       ZoneOffset.UTC)
                   .toString(),
               null,
@@ -225,7 +225,9 @@ public final class Adapt {
               d.horizon(),
               1.0,
               d.filter(),
-              null);
+              null,
+              d.lags(),
+              d.naive());
       Forecasts.Predictions p = Forecasts.predict(v, recent, origin.baseDir());
       int first = 0;
       int heldOut = 0;
@@ -262,7 +264,7 @@ public final class Adapt {
    */
   static Duration replay(ModelVersion v, dev.carbonshift.job.JobSpec spec) {
     DatasetSpec d = spec.dataset();
-    long samples = 2L * v.testWindow().samples() + Math.max(0, d.window()) + d.horizon();
+    long samples = 2L * v.testWindow().samples() + d.lead() + 1;
     Duration needed = step(v).multipliedBy(samples);
     return needed.compareTo(MIN_REPLAY) > 0 ? needed : MIN_REPLAY;
   }

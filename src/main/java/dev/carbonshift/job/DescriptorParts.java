@@ -19,7 +19,11 @@ final class DescriptorParts {
           "horizon",
           "fraction",
           "filter",
-          "split");
+          "split",
+          "lags",
+          "naive");
+  private static final List<String> NAIVE =
+      List.of(DatasetSpec.NAIVE_LAST, DatasetSpec.NAIVE_DAY, DatasetSpec.NAIVE_WEEK);
   private static final Set<String> SPLIT_FIELDS = Set.of("train", "validation", "test");
   private static final Set<String> NETWORK_FIELDS =
       Set.of(
@@ -80,8 +84,38 @@ final class DescriptorParts {
     }
     List<String> features = d.textList("features");
     String label = d.optText("label");
-    if (label == null && window == 0) {
+    List<Integer> lags = d.has("lags") ? d.intList("lags") : List.of();
+    if (label == null && (window == 0 || !lags.isEmpty())) {
       throw d.error("label", "is required (the column to predict)");
+    }
+    if (!lags.isEmpty()) {
+      if (window > 0 || (features != null && !features.isEmpty())) {
+        throw d.error(
+            "lags", "replace window and features: give lags alone (past labels as inputs)");
+      }
+      for (int lag : lags) {
+        if (lag < horizon) {
+          throw d.error(
+              "lags",
+              "every lag must be at least the horizon ("
+                  + horizon
+                  + ") to be known at forecast time, got "
+                  + lag);
+        }
+      }
+      if (lags.stream().distinct().count() != lags.size()) {
+        throw d.error("lags", "lists a lag twice: " + lags);
+      }
+    }
+    String naive = d.optText("naive");
+    if (naive != null) {
+      naive = naive.trim().toLowerCase(Locale.ROOT);
+      if (!NAIVE.contains(naive)) {
+        throw d.error("naive", "must be one of " + String.join(", ", NAIVE) + ", not " + naive);
+      }
+      if (window == 0 && lags.isEmpty()) {
+        throw d.error("naive", "needs past labels as inputs (a window or lags)");
+      }
     }
     return new DatasetSpec(
         d.text("path"),
@@ -94,7 +128,9 @@ final class DescriptorParts {
         horizon,
         fraction,
         filter,
-        split(d.optObject("split")));
+        split(d.optObject("split")),
+        lags,
+        naive);
   }
 
   private static DatasetSpec.Split split(Fields s) {

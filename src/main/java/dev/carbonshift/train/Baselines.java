@@ -20,13 +20,14 @@ final class Baselines {
   /**
    * @param rowLabels the label of every selected row, in time order
    * @param lead rows between a sample's first input row and its target row
+   * @param forecaster whether past labels are inputs (else the naive forecast is the mean)
    * @param stepSeconds the data's usual step, 0 when unknown
    */
   static Map<String, Map<String, Double>> score(
       double[] rowLabels,
       int lead,
       int horizon,
-      int window,
+      boolean forecaster,
       long stepSeconds,
       int trainEnd,
       int testFrom,
@@ -36,7 +37,7 @@ final class Baselines {
       actual[i - testFrom] = rowLabels[i + lead];
     }
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    if (window == 0) {
+    if (!forecaster) {
       double mean = 0;
       for (int i = 0; i < trainEnd; i++) {
         mean += rowLabels[i + lead];
@@ -67,8 +68,7 @@ final class Baselines {
       int horizon,
       int testFrom,
       int n) {
-    // the same time of the season, as many periods back as it takes to be known at forecast time
-    int lag = period * (int) Math.ceil(horizon / (double) period);
+    int lag = seasonalLag(period, horizon);
     if (testFrom + lead - lag < 0) {
       return;
     }
@@ -77,6 +77,11 @@ final class Baselines {
       actual[i - testFrom] = rowLabels[i + lead];
     }
     out.put(name, Metrics.all(lagged(rowLabels, lead, lag, testFrom, n), actual));
+  }
+
+  /** The same time of the season, as many periods back as it takes to be known at forecast time. */
+  static int seasonalLag(int period, int horizon) {
+    return period * (int) Math.ceil(horizon / (double) period);
   }
 
   private static double[] lagged(double[] rowLabels, int lead, int lag, int from, int n) {

@@ -29,7 +29,9 @@ final class BenchJobs {
         d.horizon(),
         d.fraction(),
         d.filter(),
-        SPLIT);
+        SPLIT,
+        d.lags(),
+        d.naive());
   }
 
   static NetworkSpec seeded(NetworkSpec n, long seed) {

@@ -47,8 +47,10 @@ final class DatasetBuilder {
       throw new DatasetException(table.file() + ": no rows left after filter and time range");
     }
     int labelCol = table.column(spec.label());
-    List<String> featureNames = spec.features().isEmpty() ? List.of(spec.label()) : spec.features();
-    if (spec.features().isEmpty() && spec.window() <= 0) {
+    boolean lagged = !spec.lags().isEmpty();
+    List<String> featureNames =
+        lagged || spec.features().isEmpty() ? List.of(spec.label()) : spec.features();
+    if (spec.features().isEmpty() && spec.window() <= 0 && !lagged) {
       throw new DatasetException(table.file() + ": name feature columns or give a window");
     }
     int[] featureCols = featureNames.stream().mapToInt(table::column).toArray();
@@ -60,9 +62,14 @@ final class DatasetBuilder {
       }
       labels[r] = table.number(rows.get(r), labelCol);
     }
-    int window = Math.max(spec.window(), 0);
+    LocalDateTime[] times = times(table, rows, spec);
+    long step = medianStepSeconds(times);
+    int window = lagged ? 0 : Math.max(spec.window(), 0);
     int horizon = Math.max(spec.horizon(), 1);
-    int lead = window == 0 ? 0 : window + horizon - 1;
+    // the naive forecast the label is a residual over, as a lag from the target row (0 = none)
+    int naiveLag = naiveLag(spec, step, horizon, featureNames, table.file());
+    int inputLead = spec.lead();
+    int lead = Math.max(inputLead, naiveLag);
     int n = rows.size() - lead;
     if (!split && n < 1) {
       throw new DatasetException(
@@ -77,25 +84,37 @@ final class DatasetBuilder {
       throw new DatasetException(
           table.file() + ": only " + Math.max(n, 0) + " samples; at least " + MIN_SAMPLES);
     }
-    LocalDateTime[] times = times(table, rows, spec);
-    long step = medianStepSeconds(times);
     double[][] inputs = new double[n][];
     double[] y = new double[n];
     String[] when = new String[n];
     double[] anchors = new double[n];
-    boolean anchored = window > 0 && featureNames.contains(spec.label());
+    int[] lags = spec.lags().stream().mapToInt(Integer::intValue).toArray();
     for (int i = 0; i < n; i++) {
-      inputs[i] = window == 0 ? values[i].clone() : flatten(values, i, window);
-      anchors[i] = anchored ? labels[i + lead - horizon] : 0;
-      y[i] = labels[i + lead] - anchors[i];
-      when[i] = times == null ? "line " + rows.get(i + lead).line() : iso(times[i + lead]);
+      int target = i + lead;
+      anchors[i] = naiveLag > 0 ? labels[target - naiveLag] : 0;
+      if (lagged) {
+        // each lag relative to the naive forecast: inputs and label are both departures from
+        // it, so a network that outputs zero is exactly the naive forecast, at any level
+        inputs[i] = new double[lags.length];
+        for (int k = 0; k < lags.length; k++) {
+          inputs[i][k] = labels[target - lags[k]] - anchors[i];
+        }
+      } else if (window == 0) {
+        inputs[i] = values[target].clone();
+      } else {
+        inputs[i] = flatten(values, target - inputLead, window);
+      }
+      y[i] = labels[target] - anchors[i];
+      when[i] = times == null ? "line " + rows.get(target).line() : iso(times[target]);
     }
+    int featureCount = lagged ? lags.length : featureCols.length;
+    boolean residual = spec.naive() != null;
     if (!split) {
       return new PreparedData(
           inputs,
           y,
           window,
-          featureCols.length,
+          featureCount,
           0,
           0,
           rows.get(0).line(),
@@ -103,7 +122,8 @@ final class DatasetBuilder {
           fingerprint(rows, featureNames, spec),
           when,
           new TestWindow(when[0], when[n - 1], n, Map.of()),
-          anchors);
+          anchors,
+          residual);
     }
     DatasetSpec.Split shares = spec.split() == null ? DatasetSpec.Split.DEFAULT : spec.split();
     int minTest = minTestSamples(step);
@@ -129,13 +149,13 @@ final class DatasetBuilder {
     int trainEnd = Math.min(rest - 1, Math.max(1, (int) Math.floor(rest * share)));
     int valEnd = rest;
     Map<String, Map<String, Double>> naive =
-        Baselines.score(labels, lead, horizon, window, step, trainEnd, valEnd, n);
+        Baselines.score(labels, lead, horizon, spec.forecaster(), step, trainEnd, valEnd, n);
     TestWindow tw = new TestWindow(when[valEnd], when[n - 1], n - valEnd, naive);
     return new PreparedData(
         inputs,
         y,
         window,
-        featureCols.length,
+        featureCount,
         trainEnd,
         valEnd,
         rows.get(0).line(),
@@ -143,7 +163,35 @@ final class DatasetBuilder {
         fingerprint(rows, featureNames, spec),
         when,
         tw,
-        anchors);
+        anchors,
+        residual);
+  }
+
+  /**
+   * Rows back from a target row to its naive forecast: {@code dataset.naive}, or by default the
+   * last value known at forecast time for a forecaster whose label is one of its inputs; 0 none.
+   */
+  private static int naiveLag(
+      DatasetSpec spec, long step, int horizon, List<String> inputs, String file) {
+    String naive = spec.naive();
+    if (naive == null) {
+      boolean anchored = spec.window() > 0 && inputs.contains(spec.label());
+      return anchored ? horizon : 0;
+    }
+    if (naive.equals(DatasetSpec.NAIVE_LAST)) {
+      return horizon;
+    }
+    long period = naive.equals(DatasetSpec.NAIVE_DAY) ? DAY : 7 * DAY;
+    if (step <= 0 || step > period || period % step != 0) {
+      throw new DatasetException(
+          file
+              + ": dataset.naive "
+              + naive
+              + " needs a timeColumn whose step divides "
+              + (period == DAY ? "a day" : "a week")
+              + (step > 0 ? " (the data's step is " + step + " s)" : ""));
+    }
+    return Baselines.seasonalLag((int) (period / step), horizon);
   }
 
   /**
@@ -241,6 +289,10 @@ final class DatasetBuilder {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       String columns = features + "|" + s.label() + "|" + s.window() + "|" + s.horizon();
+      if (!s.lags().isEmpty() || s.naive() != null) {
+        // only then, so that the fingerprints of descriptors without them do not change
+        columns += "|lags " + s.lags() + "|naive " + s.naive();
+      }
       sha.update(columns.getBytes(StandardCharsets.UTF_8));
       for (CsvTable.Row row : rows) {
         sha.update(row.raw().getBytes(StandardCharsets.UTF_8));

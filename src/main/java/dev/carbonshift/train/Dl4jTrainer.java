@@ -81,7 +81,7 @@ final class Dl4jTrainer implements Trainer {
       double baseWall = saved.map(s -> s.state().wallSecondsSoFar()).orElse(0.0);
       EpochLoop loop =
           new EpochLoop(
-              config(job.network(), metric, job, start.sequence()),
+              config(job.network(), metric, job, start.sequence(), data.residual()),
               data,
               start.scaler(),
               cps,
@@ -179,7 +179,8 @@ final class Dl4jTrainer implements Trainer {
     return (own ? session.stop() : session.read()).totalKwh();
   }
 
-  private static EpochLoop.Config config(NetworkSpec n, String metric, JobSpec job, boolean seq) {
+  private static EpochLoop.Config config(
+      NetworkSpec n, String metric, JobSpec job, boolean seq, boolean residual) {
     Double threshold = job.target() == null ? null : job.target().threshold();
     return new EpochLoop.Config(
         n.epochs() > 0 ? n.epochs() : 10,
@@ -189,7 +190,8 @@ final class Dl4jTrainer implements Trainer {
         metric,
         threshold,
         seq,
-        job.strategy() != Strategy.SCRATCH);
+        // a residual network starts from the naive forecast: no epoch worse than it is kept
+        job.strategy() != Strategy.SCRATCH || residual);
   }
 
   private double seconds(Instant since) {

@@ -31,6 +31,17 @@ final class Networks {
 
   /** A fresh, initialised regression network with one output; LSTMs read [n, features, steps]. */
   static MultiLayerNetwork build(NetworkSpec spec, int featureCount, int flatInputs) {
+    return build(spec, featureCount, flatInputs, false);
+  }
+
+  /**
+   * @param residual a residual over a naive forecast: no layer has a bias and the output starts at
+   *     zero, so the network is zero for zero inputs and scales with them (a series at a tenth of
+   *     its level gets a tenth of the correction, never a constant offset learned at another level;
+   *     an LSTM keeps its gates' biases)
+   */
+  static MultiLayerNetwork build(
+      NetworkSpec spec, int featureCount, int flatInputs, boolean residual) {
     List<Integer> hidden =
         spec.layers() == null || spec.layers().isEmpty() ? List.of(16) : spec.layers();
     boolean lstm = isSequence(spec);
@@ -49,11 +60,13 @@ final class Networks {
       int nOut = hidden.get(i);
       Layer layer;
       if (lstm) {
+        // (DL4J's LSTM always has a bias; only the dense layers and the output drop theirs)
         LSTM cell = new LSTM.Builder().nIn(nIn).nOut(nOut).activation(act).build();
         // the last recurrent layer hands only its final step to the dense head
         layer = i == hidden.size() - 1 ? new LastTimeStep(cell) : cell;
       } else {
-        DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(act);
+        DenseLayer.Builder dense =
+            new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(act).hasBias(!residual);
         if (spec.dropout() > 0) {
           // DL4J's dropOut takes the probability of keeping an activation
           dense.dropOut(1.0 - spec.dropout());
@@ -63,7 +76,14 @@ final class Networks {
       list.layer(layer);
       nIn = nOut;
     }
-    list.layer(outputLayer(nIn));
+    list.layer(
+        new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+            .nIn(nIn)
+            .nOut(1)
+            .activation(Activation.IDENTITY)
+            .weightInit(residual ? WeightInit.ZERO : WeightInit.XAVIER)
+            .hasBias(!residual)
+            .build());
     MultiLayerConfiguration conf = list.build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();

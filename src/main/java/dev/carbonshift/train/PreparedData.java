@@ -14,6 +14,9 @@ package dev.carbonshift.train;
  * @param anchors what each label is relative to: a forecaster whose label is one of its inputs
  *     learns the change from the last known value (persistence), so that its network starts from
  *     the naive forecast and learns what persistence misses, whatever the level; 0 otherwise
+ * @param residual whether the descriptor named its naive forecast ({@code dataset.naive}): the
+ *     label is then scaled without centring and a fresh network starts from output zero, i.e.
+ *     exactly the naive forecast, which is also the epoch to beat on validation
  */
 record PreparedData(
     double[][] inputs,
@@ -27,7 +30,8 @@ record PreparedData(
     String fingerprint,
     String[] targetTimes,
     TestWindow testWindow,
-    double[] anchors) {
+    double[] anchors,
+    boolean residual) {
 
   int size() {
     return labels.length;

@@ -32,8 +32,10 @@ record Standardizer(double[] featureMean, double[] featureStd, double labelMean,
     double[] mean = new double[f];
     double[] std = new double[f];
     for (int j = 0; j < f; j++) {
-      mean[j] = sum[j] / count;
-      std[j] = safeStd(sq[j] / count - mean[j] * mean[j]);
+      // a residual's inputs are departures from the naive forecast: scaled, not centred, so zero
+      // stays zero (the naive forecast itself) at every level of the series
+      mean[j] = d.residual() ? 0.0 : sum[j] / count;
+      std[j] = safeStd(sq[j] / count - (sum[j] / count) * (sum[j] / count));
     }
     double ls = 0;
     double lsq = 0;
@@ -42,7 +44,9 @@ record Standardizer(double[] featureMean, double[] featureStd, double labelMean,
       lsq += d.labels()[i] * d.labels()[i];
     }
     double lm = ls / d.trainEnd();
-    return new Standardizer(mean, std, lm, safeStd(lsq / d.trainEnd() - lm * lm));
+    double spread = safeStd(lsq / d.trainEnd() - lm * lm);
+    // a residual over a named naive forecast is not centred: zero output is the naive forecast
+    return new Standardizer(mean, std, d.residual() ? 0.0 : lm, spread);
   }
 
   private static double safeStd(double variance) {

@@ -35,7 +35,8 @@ record StartingPoint(
     Strategy strategy = job.strategy();
     if (strategy == Strategy.SCRATCH && job.modelFile() == null) {
       Standardizer scaler = Standardizer.fit(data);
-      MultiLayerNetwork net = Networks.build(spec, data.featureCount(), data.flatInputs());
+      MultiLayerNetwork net =
+          Networks.build(spec, data.featureCount(), data.flatInputs(), data.residual());
       return new StartingPoint(net, scaler, Networks.isSequence(spec), null, null);
     }
     String parentName = null;

@@ -105,7 +105,7 @@ public final class TrainingSavingsBench {
       JobSpec f, JobSpec nightly, String trace, Config cfg, PrintWriter log) {
     DatasetSpec d = f.dataset();
     LocalDateTime start = Times.parse(d.from(), "dataset.from");
-    int lead = d.window() + d.horizon() - 1;
+    int lead = d.lead();
     String tag = trace.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
     List<SeedResult> seeds = new ArrayList<>();
     for (long seed : cfg.seeds()) {

@@ -210,6 +210,22 @@ class JobParserTest {
             9,
             "only an interruptible job"),
         Arguments.of(
+            "a lag shorter than the horizon is not known at forecast time",
+            "bad.yaml",
+            withLine(
+                8, "home: es\ndataset:\n  path: t.csv\n  label: y\n  horizon: 24\n  lags: [1, 24]"),
+            "dataset.lags",
+            13,
+            "at least the horizon (24)"),
+        Arguments.of(
+            "an unknown naive forecast",
+            "bad.yaml",
+            withLine(
+                8, "home: es\ndataset:\n  path: t.csv\n  label: y\n  window: 24\n  naive: median"),
+            "dataset.naive",
+            13,
+            "must be one of last, seasonal-day, seasonal-week"),
+        Arguments.of(
             "typo'd field in JSON",
             "bad.json",
             """
