@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.carbonshift.config.LocatedTree;
 import dev.carbonshift.job.DatasetSpec;
+import dev.carbonshift.job.Estimate;
 import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.train.Forecasts;
 import dev.carbonshift.train.ModelRegistry;
@@ -108,10 +109,26 @@ public final class Adapt {
           "; not done: the daemon keeps one variant per model (switching is replayed by"
               + " adapt-replay)");
     }
-    String yaml = descriptor(origin.get(), v, c.tactic(), now, c.deadline());
+    Optional<TrainingProfile> profile =
+        TrainingProfile.learn(registry.list(model), TrainingProfile.strategyOf(c.tactic()));
+    Duration window = c.deadline();
+    String planned =
+        "; planned on its descriptor's estimate (no measured run of that strategy yet)";
+    if (profile.isPresent()) {
+      Duration needs = profile.get().estimate().duration();
+      planned = "; " + profile.get().describe();
+      if (window.compareTo(needs) < 0) { // the work must fit before its deadline
+        window = needs;
+        deadline = now.plus(window);
+        planned += "; deadline stretched to the estimate";
+      }
+    }
+    String yaml =
+        descriptor(
+            origin.get(), v, c.tactic(), now, window, profile.map(TrainingProfile::estimate));
     String name = model + "-adapt-" + now.getEpochSecond();
     String jobId = wiring.submit(name, yaml, origin.get().baseDir().resolve(name + ".yaml"));
-    return record(model, v, c, s.json(), deadline, jobId, AdaptDecision.PENDING, "");
+    return record(model, v, c, s.json(), deadline, jobId, AdaptDecision.PENDING, planned);
   }
 
   private AdaptDecision skip(String model, ModelVersion v, String inputs, String why) {
@@ -280,9 +297,17 @@ public final class Adapt {
     return step.isZero() || step.isNegative() ? Duration.ofHours(1) : step;
   }
 
-  /** The origin's descriptor as a retrain: the tactic's strategy, the newest data, a deadline. */
+  /**
+   * The origin's descriptor as a retrain: the tactic's strategy, the newest data, a deadline, and
+   * the estimate learned from past runs where there is one (else the origin's own).
+   */
   static String descriptor(
-      Wiring.Origin origin, ModelVersion v, Tactic t, Instant now, Duration deadline) {
+      Wiring.Origin origin,
+      ModelVersion v,
+      Tactic t,
+      Instant now,
+      Duration deadline,
+      Optional<Estimate> learned) {
     try {
       // read as the descriptor parser reads it: a region `no` stays Norway, not `false`
       ObjectNode root =
@@ -304,6 +329,11 @@ public final class Adapt {
       root.remove("schedule");
       root.remove("earliestStart");
       root.put("deadline", deadline.toMinutes() + "m");
+      if (learned.isPresent()) {
+        ObjectNode e = root.putObject("estimate");
+        e.put("duration", learned.get().duration().toMinutes() + "m");
+        e.put("powerWatts", learned.get().powerWatts());
+      }
       if (root.get("dataset") instanceof ObjectNode data && data.has("timeColumn")) {
         data.remove("to");
         if (t == Tactic.INCREMENTAL && v.testWindow() != null) {

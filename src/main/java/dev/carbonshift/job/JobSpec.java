@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param baseModel version to start from ({@code latest}, a version number, or {@code
  *     name:version})
  * @param modelFile an existing DL4J model file to start from instead of a registry version
- * @param estimate expected duration and power; {@code null} means learned from earlier runs
+ * @param estimate expected duration and power; {@code null} means none given: the planner plans on
+ *     {@code PlanJob.DEFAULT_ESTIMATE} and says so (the MAPE-K loop writes the estimate it learned
+ *     from a model's past runs into the retrains it submits)
  * @param earliestStart when the job may start at the earliest; {@code null} means on submission
  * @param deadline when the job must have finished; {@code null} means no deadline
  * @param regions allowed region ids; {@code ["*"]} allows every region

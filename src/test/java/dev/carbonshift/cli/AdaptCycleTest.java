@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carbonshift.daemon.Carbonshift;
 import dev.carbonshift.daemon.DaemonConfig;
+import dev.carbonshift.daemon.JobIntake;
+import dev.carbonshift.job.Estimate;
 import dev.carbonshift.job.Strategy;
 import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.store.StoredJob;
+import dev.carbonshift.testing.TestClock;
 import dev.carbonshift.train.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +102,24 @@ class AdaptCycleTest {
       jobDescriptor = job.get().descriptor();
     }
     assertThat(jobDescriptor).contains("strategy: \"incremental\"").doesNotContain("to:");
+    // no incremental run measured yet: planned on the first descriptor's own estimate
+    assertThat(d.reason()).contains("planned on its descriptor's estimate");
+    assertThat(jobDescriptor).contains("duration: \"1h\"").contains("powerWatts: 100");
 
     // the submitted retrain trains for real: a version 2 that continues version 1
     Path retrain = work.resolve(name + "-retrain.yaml");
     Files.writeString(retrain, jobDescriptor);
-    HardeningCliTest.Run second = HardeningCliTest.run(work, Map.of(), "train", retrain.toString());
+    // on a clock that moves a millisecond at each reading, so the run has a measured duration
+    TestClock moving = new TestClock(HardeningCliTest.CLOCK.instant());
+    Runnable[] tick = new Runnable[1];
+    tick[0] =
+        () -> {
+          moving.advance(Duration.ofMillis(1));
+          moving.onRead(tick[0]);
+        };
+    moving.onRead(tick[0]);
+    HardeningCliTest.Run second =
+        HardeningCliTest.run(moving, work, Map.of(), "train", retrain.toString());
     assertThat(second.exit()).as(second.err()).isZero();
     try (Carbonshift cs = open(Map.of())) {
       List<ModelVersion> versions = cs.models().list(name);
@@ -114,6 +131,26 @@ class AdaptCycleTest {
       assertThat(fresh.testWindow().to()).isGreaterThan(versions.get(0).testWindow().to());
       assertThat(fresh.testWindow().samples())
           .isGreaterThanOrEqualTo(versions.get(0).testWindow().samples());
+    }
+
+    // the next incremental retrain is planned on what the measured one cost
+    try (Carbonshift cs = open(Map.of(Carbonshift.ADAPT_POLICY_ENV, policy.toString()))) {
+      ModelVersion measured = cs.models().list(name).get(1);
+      assertThat(measured.wallSeconds()).isPositive();
+      assertThat(measured.kwh()).isPositive();
+      AdaptDecision again = cs.adapt().cycle(name);
+      assertThat(again.reason()).contains("learned from 1 past incremental run");
+      Estimate planned =
+          JobIntake.specOf(
+                  cs.jobs().find(again.jobId()).orElseThrow(), cs.catalog(), HardeningCliTest.CLOCK)
+              .estimate();
+      assertThat(planned.duration())
+          .isEqualTo(
+              Duration.ofMinutes(Math.max(1, (long) Math.ceil(measured.wallSeconds() / 60))));
+      assertThat(planned.energyKwh())
+          .isCloseTo(
+              measured.kwh() * planned.duration().toSeconds() / measured.wallSeconds(),
+              org.assertj.core.data.Percentage.withPercentage(1));
     }
   }
 

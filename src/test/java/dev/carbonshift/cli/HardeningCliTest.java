@@ -29,9 +29,14 @@ class HardeningCliTest {
   record Run(int exit, String out, String err) {}
 
   static Run run(Path workDir, Map<String, String> env, String... args) {
+    return run(CLOCK, workDir, env, args);
+  }
+
+  /** As {@link #run(Path, Map, String...)}, on {@code clock}. */
+  static Run run(Clock clock, Path workDir, Map<String, String> env, String... args) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("CARBONSHIFT_PORT", "0");
-    CommandLine cli = Main.commandLine(new Context(CLOCK, all, workDir, PROJECT));
+    CommandLine cli = Main.commandLine(new Context(clock, all, workDir, PROJECT));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
