@@ -20,6 +20,12 @@ public final class Planner {
       "no free capacity in its regions before its deadline: runs at once at home, over the"
           + " region's capacity";
 
+  /**
+   * Start of the part of a placement's reason that says capacity moved the job off its own cheapest
+   * option (region and time, ignoring other jobs): others had taken it.
+   */
+  public static final String DISPLACED = "capacity: the cleanest option (";
+
   private Planner() {}
 
   public static PlanResult plan(PlanRequest req) {
