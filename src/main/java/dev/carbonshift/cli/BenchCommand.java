@@ -44,7 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--part",
       split = ",",
       defaultValue = "quality,plan,simulate",
-      description = "Which parts to run: quality, plan, simulate, chaos, api, report.")
+      description =
+          "Which parts to run: quality, plan, simulate (the year-long replay of the arrival"
+              + " trace where capacity binds hard), chaos, api, report.")
   List<String> parts;
 
   @Option(
@@ -106,9 +108,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--policies",
       split = ",",
-      defaultValue = "run-now,carbon-aware",
-      description = "Policies timed in the replay.")
+      defaultValue = "carbon-aware,window-argmin,lowest-slots,run-now",
+      description =
+          "simulate: policies timed in the year-long replay (default:"
+              + " carbon-aware,window-argmin,lowest-slots,run-now).")
   List<String> policies;
+
+  @Option(
+      names = "--capacities",
+      split = ",",
+      defaultValue = "8,20,20,20",
+      description =
+          "simulate: jobs at once in the replay's regions no, es, us-cal-ciso, es-b (default:"
+              + " 8,20,20,20).")
+  List<Integer> capacities;
 
   BenchCommand(Context ctx) {
     this.ctx = ctx;
@@ -130,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
         PlanSpeed.run(System.out);
       }
       if (parts.contains("simulate")) {
-        b.simulateSpeed(arrivalsFile, policies);
+        b.simulateSpeed(arrivalsFile, policies, capacities);
       }
       if (parts.contains("chaos")) {
         ChaosBench.run(

@@ -60,7 +60,7 @@ public final class JobParser {
   static final Duration DEFAULT_MIN_SLICE = Duration.ofMinutes(30);
 
   /** Most GPUs one job may ask for. */
-  static final int MAX_GPUS = 4096;
+  public static final int MAX_GPUS = 4096;
 
   /** The name is also a folder name under the models directory; shorter than its column. */
   static final int MAX_NAME_CHARS = 128;

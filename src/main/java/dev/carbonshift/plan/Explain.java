@@ -36,7 +36,7 @@ final class Explain {
     Option u = j.unconstrained;
     if (u != null && u != o && u.grams < o.grams - EPS * o.grams) {
       why.add(
-          "capacity: the cleanest option ("
+          Planner.DISPLACED
               + g.regions.get(u.region).id()
               + " from "
               + Setup.at(u.start())

@@ -28,6 +28,14 @@ public record Placement(
     slices = List.copyOf(slices);
   }
 
+  /**
+   * Whether capacity moved the job off its own cheapest option (others had taken it), or left it no
+   * room at all before its deadline.
+   */
+  public boolean displaced() {
+    return reason.startsWith(Planner.NO_CAPACITY) || reason.contains(Planner.DISPLACED);
+  }
+
   /** Saving against the baseline in percent (negative when the placement emits more). */
   public double savingPct() {
     return baselineGCo2e <= 0 ? 0 : 100.0 * (baselineGCo2e - gCo2e) / baselineGCo2e;

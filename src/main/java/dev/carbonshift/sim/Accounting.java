@@ -45,7 +45,8 @@ final class Accounting {
             kwh,
             grams / 1000,
             missed,
-            p.reason()));
+            p.reason(),
+            p.displaced()));
   }
 
   private double baselineGrams(SimJob job) {

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param powerKw average IT power while it runs
  * @param deadline when it must have finished
  * @param regions allowed region ids; empty allows every region
+ * @param gpus GPUs the job holds while it runs where a region counts them ({@code gpus.count}); 0
+ *     when the workload does not say: it then holds no GPU, only one unit of {@code capacity}
  */
 public record SimJob(
     String id,
@@ -20,10 +22,27 @@ public record SimJob(
     Instant deadline,
     boolean interruptible,
     String home,
-    Set<String> regions) {
+    Set<String> regions,
+    int gpus) {
 
   public SimJob {
     regions = Set.copyOf(regions);
+    if (gpus < 0) {
+      throw new IllegalArgumentException(id + ": gpus must be >= 0");
+    }
+  }
+
+  /** A job that holds no GPU. */
+  public SimJob(
+      String id,
+      Instant submitted,
+      Duration duration,
+      double powerKw,
+      Instant deadline,
+      boolean interruptible,
+      String home,
+      Set<String> regions) {
+    this(id, submitted, duration, powerKw, deadline, interruptible, home, regions, 0);
   }
 
   public double energyKwh() {
@@ -43,6 +62,8 @@ public record SimJob(
         0,
         0,
         home,
-        regions);
+        regions,
+        false,
+        gpus);
   }
 }

@@ -25,6 +25,7 @@ public final class SimJson {
     m.put("totalKgCo2e", round(r.totalKgCo2e()));
     m.put("baselineKgCo2e", round(r.baselineKgCo2e()));
     m.put("savingsPct", round(r.savingsPct()));
+    m.put("displaced", r.displaced());
     if (r.lowerBoundKgCo2e() != null) {
       m.put("lowerBoundKgCo2e", round(r.lowerBoundKgCo2e()));
     }
@@ -42,6 +43,7 @@ public final class SimJson {
       pm.put("kgCo2e", round(p.kgCo2e()));
       pm.put("slices", p.slices());
       pm.put("reason", p.reason());
+      pm.put("displaced", p.displaced());
       ps.add(pm);
     }
     m.put("placements", ps);

@@ -28,6 +28,18 @@ public record SimResult(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * How many jobs capacity moved off their own cheapest option ({@link SimPlacement#displaced}).
+   */
+  public long displaced() {
+    return placements.stream().filter(SimPlacement::displaced).count();
+  }
+
+  /** The share of jobs that capacity displaced, in percent (0 for no jobs). */
+  public double displacedPct() {
+    return placements.isEmpty() ? 0 : 100.0 * displaced() / placements.size();
+  }
+
   public double savingsPct() {
     return baselineKgCo2e <= 0 ? 0 : 100.0 * (baselineKgCo2e - totalKgCo2e) / baselineKgCo2e;
   }

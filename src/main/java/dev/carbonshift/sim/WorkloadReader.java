@@ -2,6 +2,7 @@ package dev.carbonshift.sim;
 
 import dev.carbonshift.carbon.trace.CsvLine;
 import dev.carbonshift.config.InvalidInputException;
+import dev.carbonshift.job.JobParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a workload: Carbonshift's own CSV ({@code job,submitted,duration_h,power_kw,deadline_h,
- * interruptible,home,regions}) or a GAIA/Alibaba arrival trace ({@code arrival_time,length,cpus}),
- * told apart by the header. A bad row is an error naming file, line and column.
+ * interruptible,home,regions}, optionally followed by {@code gpus}) or a GAIA/Alibaba arrival trace
+ * ({@code arrival_time,length,cpus}), told apart by the header. A bad row is an error naming file,
+ * line and column.
  */
 public final class WorkloadReader {
   static final List<String> OWN =
@@ -36,6 +38,10 @@ public final class WorkloadReader {
           "interruptible",
           "home",
           "regions");
+
+  /** The optional last column of the own format: GPUs each job holds (empty or 0: none). */
+  static final String GPUS = "gpus";
+
   static final List<String> ARRIVALS = List.of("arrival_time", "length", "cpus");
 
   private WorkloadReader() {}
@@ -71,7 +77,12 @@ public final class WorkloadReader {
         rows.add(line.isBlank() ? null : CsvLine.split(line).toArray(String[]::new));
       }
       if (cols.equals(OWN)) {
-        return own(file.toString(), rows);
+        return own(file.toString(), rows, false);
+      }
+      if (cols.size() == OWN.size() + 1
+          && cols.subList(0, OWN.size()).equals(OWN)
+          && cols.get(OWN.size()).equals(GPUS)) {
+        return own(file.toString(), rows, true);
       }
       if (cols.equals(ARRIVALS)) {
         return new Workload(ArrivalConverter.convert(file.toString(), rows, arrivals), Map.of());
@@ -82,14 +93,16 @@ public final class WorkloadReader {
           null,
           "unknown header; expected "
               + String.join(",", OWN)
-              + " or "
+              + " (optionally followed by ,"
+              + GPUS
+              + ") or "
               + String.join(",", ARRIVALS));
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
     }
   }
 
-  private static Workload own(String file, List<String[]> rows) {
+  private static Workload own(String file, List<String[]> rows, boolean withGpus) {
     List<SimJob> out = new ArrayList<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -137,6 +150,7 @@ public final class WorkloadReader {
           c[7].trim().equals("*") || c[7].isBlank()
               ? Set.of()
               : Set.copyOf(Arrays.asList(c[7].trim().split("\\|")));
+      int gpus = withGpus && c.length > OWN.size() ? gpus(file, line, c[OWN.size()]) : 0;
       out.add(
           new SimJob(
               id,
@@ -146,9 +160,31 @@ public final class WorkloadReader {
               submitted.plus(hoursToDuration(deadlineH)),
               flag.equals("true"),
               home,
-              regions));
+              regions,
+              gpus));
     }
     return new Workload(out, lines);
+  }
+
+  /** A job's GPUs: a whole number from 0 (none, as an empty cell) to {@link JobParser#MAX_GPUS}. */
+  private static int gpus(String file, int line, String cell) {
+    String t = cell.trim();
+    if (t.isEmpty()) {
+      return 0;
+    }
+    try {
+      int v = Integer.parseInt(t);
+      if (v < 0 || v > JobParser.MAX_GPUS) {
+        throw new InvalidInputException(
+            file,
+            line,
+            GPUS,
+            "must be a whole number from 0 to " + JobParser.MAX_GPUS + ", got " + cell);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(file, line, GPUS, "'" + cell + "' is not a whole number");
+    }
   }
 
   private static double atMost(String file, int line, String col, double v, double max) {

@@ -30,9 +30,13 @@ class OnlineLoopTest {
   }
 
   private static World world() {
+    return world(2);
+  }
+
+  private static World world(int noCapacity) {
     List<Region> regions =
         List.of(
-            new Region("no", "no", "NO", 1.1, 2, null, null, null, List.of(), null),
+            new Region("no", "no", "NO", 1.1, noCapacity, null, null, null, List.of(), null),
             new Region("es", "es", "ES", 1.2, 50, null, null, null, List.of(), null));
     // Norway is cleanest from noon on; Spain is dirty all day
     return World.of(
@@ -68,5 +72,40 @@ class OnlineLoopTest {
     assertThat(online.deadlineMisses()).isZero();
     assertThat(online.totalKgCo2e())
         .isCloseTo(oracle.totalKgCo2e(), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void the_displaced_share_counts_the_jobs_capacity_moved_off_their_own_cheapest_option() {
+    // each job's own cheapest option is Norway from noon (it must finish by 16:xx); Norway holds 2
+    List<SimJob> jobs =
+        List.of(
+            job("a", "2022-03-03T10:05:00Z", 4, 1, 6),
+            job("b", "2022-03-03T10:06:00Z", 4, 1, 6),
+            job("c", "2022-03-03T10:07:00Z", 4, 1, 6));
+
+    SimResult tight =
+        Simulation.run(world(2), "w", jobs, Policy.CARBON_AWARE, new ForecastMode.Perfect());
+    SimResult roomy =
+        Simulation.run(world(3), "w", jobs, Policy.CARBON_AWARE, new ForecastMode.Perfect());
+    SimResult peers =
+        Simulation.run(world(2), "w", jobs, Policy.WINDOW_ARGMIN, new ForecastMode.Perfect());
+
+    // the one displaced job is the one not in Norway at noon, and it emits more than the others
+    List<SimPlacement> moved = tight.placements().stream().filter(SimPlacement::displaced).toList();
+    assertThat(moved).hasSize(1);
+    assertThat(tight.displaced()).isEqualTo(1);
+    assertThat(tight.displacedPct())
+        .isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    SimPlacement m = moved.get(0);
+    assertThat(m.region().equals("no") && m.start().equals(DAY.plus(H.multipliedBy(12)))).isFalse();
+    assertThat(tight.placements())
+        .filteredOn(p -> !p.displaced())
+        .allSatisfy(p -> assertThat(p.kgCo2e()).isLessThan(m.kgCo2e()))
+        .allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
+    assertThat(m.reason()).contains(dev.carbonshift.plan.Planner.DISPLACED);
+    assertThat(roomy.displaced()).isZero();
+    assertThat(roomy.placements()).allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
+    assertThat(peers.displaced()).isZero();
+    assertThat(SimJson.toMap(tight)).containsEntry("displaced", 1L);
   }
 }
