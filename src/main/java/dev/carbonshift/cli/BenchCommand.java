@@ -1,6 +1,5 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.ApiThroughputBench;
 import dev.carbonshift.daemon.ChaosBench;
 import dev.carbonshift.sim.Benchmarks;
@@ -123,52 +122,49 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
-      Path arrivalsFile =
-          arrivals == null
-              ? ctx.home().resolve(DEFAULT_ARRIVALS).normalize()
-              : ctx.resolve(arrivals);
-      Benchmarks b = new Benchmarks(tracesDir, out);
-      if (parts.contains("quality")) {
-        b.quality(scenarios, nonBinding, seed, java.time.Duration.ofSeconds(oracleSeconds));
-      }
-      if (parts.contains("plan")) {
-        PlanSpeed.run(out);
-      }
-      if (parts.contains("simulate")) {
-        b.simulateSpeed(arrivalsFile, policies);
-      }
-      if (parts.contains("chaos")) {
-        ChaosBench.run(
-                new ChaosBench.Options(
-                    kills,
-                    seed,
-                    jobs,
+    return Failures.reported(
+        "bench",
+        err,
+        () -> {
+          Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
+          Path arrivalsFile =
+              arrivals == null
+                  ? ctx.home().resolve(DEFAULT_ARRIVALS).normalize()
+                  : ctx.resolve(arrivals);
+          Benchmarks b = new Benchmarks(tracesDir, out);
+          if (parts.contains("quality")) {
+            b.quality(scenarios, nonBinding, seed, java.time.Duration.ofSeconds(oracleSeconds));
+          }
+          if (parts.contains("plan")) {
+            PlanSpeed.run(out);
+          }
+          if (parts.contains("simulate")) {
+            b.simulateSpeed(arrivalsFile, policies);
+          }
+          if (parts.contains("chaos")) {
+            ChaosBench.run(
+                    new ChaosBench.Options(
+                        kills,
+                        seed,
+                        jobs,
+                        ctx.home(),
+                        System.getProperty("java.class.path"),
+                        Path.of(System.getProperty("java.io.tmpdir"))),
+                    out)
+                .print(out);
+          }
+          if (parts.contains("api")) {
+            out.println(
+                ApiThroughputBench.run(
                     ctx.home(),
-                    System.getProperty("java.class.path"),
-                    Path.of(System.getProperty("java.io.tmpdir"))),
-                out)
-            .print(out);
-      }
-      if (parts.contains("api")) {
-        out.println(
-            ApiThroughputBench.run(
-                ctx.home(),
-                ctx.home().resolve("jobs/weather-seattle-train.yaml").toAbsolutePath(),
-                java.time.Duration.ofSeconds(seconds),
-                clients));
-      }
-      if (parts.contains("report")) {
-        ReportBenchPart.run(ctx, runs, out);
-      }
-      return 0;
-    } catch (InvalidInputException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("bench failed: " + e);
-      return 1;
-    }
+                    ctx.home().resolve("jobs/weather-seattle-train.yaml").toAbsolutePath(),
+                    java.time.Duration.ofSeconds(seconds),
+                    clients));
+          }
+          if (parts.contains("report")) {
+            ReportBenchPart.run(ctx, runs, out);
+          }
+          return 0;
+        });
   }
 }
