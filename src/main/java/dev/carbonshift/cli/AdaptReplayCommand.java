@@ -63,12 +63,10 @@ public final class AdaptReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     return Failures.reported(
         "adapt-replay",
-        err,
-        () -> {
+        spec,
+        (out, err) -> {
           ReplayPolicy p =
               ReplayPolicy.parse(policy)
                   .orElseThrow(

@@ -4,7 +4,6 @@ import dev.carbonshift.daemon.ApiThroughputBench;
 import dev.carbonshift.daemon.ChaosBench;
 import dev.carbonshift.sim.Benchmarks;
 import dev.carbonshift.sim.PlanSpeed;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,12 +119,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     return Failures.reported(
         "bench",
-        err,
-        () -> {
+        spec,
+        (out, err) -> {
           Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
           Path arrivalsFile =
               arrivals == null

@@ -2,6 +2,7 @@ package dev.carbonshift.cli;
 
 import dev.carbonshift.config.InvalidInputException;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * How the offline verbs ({@code simulate}, {@code adapt-replay}, {@code bench}) end when their work
@@ -9,16 +10,18 @@ import java.io.PrintWriter;
  * ...", exit {@link Main#INTERNAL}.
  */
 final class Failures {
-  /** A verb's work; its result is the exit code. */
+  /** A verb's work, printing to the command line's writers; its result is the exit code. */
   interface Work {
-    int run() throws Exception;
+    int run(PrintWriter out, PrintWriter err) throws Exception;
   }
 
   private Failures() {}
 
-  static int reported(String verb, PrintWriter err, Work work) {
+  static int reported(String verb, CommandSpec spec, Work work) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      return work.run();
+      return work.run(out, err);
     } catch (InvalidInputException | IllegalArgumentException e) {
       err.println(e.getMessage());
       return Main.BAD_INPUT;

@@ -8,7 +8,6 @@ import dev.carbonshift.sim.Policy;
 import dev.carbonshift.sim.SimJson;
 import dev.carbonshift.sim.SimResult;
 import dev.carbonshift.sim.Simulations;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -100,12 +99,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     return Failures.reported(
         "simulate",
-        err,
-        () -> {
+        spec,
+        (out, err) -> {
           SimResult r = Simulations.run(toInputs());
           out.println(SimJson.summary(r));
           // gaps filled, fallbacks taken: said where people read, not only in the JSON

@@ -3,16 +3,10 @@ package dev.carbonshift.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class JobSpecCopyTest {
-  private final JobParser parser =
-      new JobParser(
-          JobParserTest.REGIONS,
-          Clock.fixed(JobParserTest.NOW, ZoneOffset.UTC),
-          JobParserTest.CRON);
+  private final JobParser parser = JobParserTest.parser();
 
   @Test
   void with_model_names_a_one_off_job_and_keeps_the_rest_of_the_descriptor() {
