@@ -63,48 +63,48 @@ public final class AdaptReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      ReplayPolicy p =
-          ReplayPolicy.parse(policy)
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          null,
-                          0,
-                          "--policy",
-                          "'" + policy + "' is not periodic-full, periodic-incremental or mapek"));
-      if (days < 1) {
-        throw new InvalidInputException(null, 0, "--days", "must be at least 1");
-      }
-      LocalDate start;
-      try {
-        start = LocalDate.parse(from);
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException(null, 0, "--from", "'" + from + "' is not yyyy-MM-dd");
-      }
-      Policy rules = policyFile == null ? PolicyParser.bundled() : PolicyParser.read(policyFile);
-      Path work = Files.createTempDirectory("carbonshift-adapt-");
-      PrintWriter log = err;
-      ReplayResult r =
-          new Replay(
-                  new Replay.Config(trace, start, days, p, rules, seed, work, wattsPerCore),
-                  TraceReader.read(trace, new TraceReader.Options(EmissionFactor.DIRECT, true)),
-                  log)
-              .run();
-      out.println(summary(r));
-      if (json != null) {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);
-      }
-      return 0;
-    } catch (InvalidInputException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("adapt-replay failed: " + e);
-      return 1;
-    }
+    return Failures.reported(
+        "adapt-replay",
+        spec,
+        (out, err) -> {
+          ReplayPolicy p =
+              ReplayPolicy.parse(policy)
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              null,
+                              0,
+                              "--policy",
+                              "'"
+                                  + policy
+                                  + "' is not periodic-full, periodic-incremental or mapek"));
+          if (days < 1) {
+            throw new InvalidInputException(null, 0, "--days", "must be at least 1");
+          }
+          LocalDate start;
+          try {
+            start = LocalDate.parse(from);
+          } catch (DateTimeParseException e) {
+            throw new InvalidInputException(null, 0, "--from", "'" + from + "' is not yyyy-MM-dd");
+          }
+          Policy rules =
+              policyFile == null ? PolicyParser.bundled() : PolicyParser.read(policyFile);
+          Path work = Files.createTempDirectory("carbonshift-adapt-");
+          PrintWriter log = err;
+          ReplayResult r =
+              new Replay(
+                      new Replay.Config(trace, start, days, p, rules, seed, work, wattsPerCore),
+                      TraceReader.read(trace, new TraceReader.Options(EmissionFactor.DIRECT, true)),
+                      log)
+                  .run();
+          out.println(summary(r));
+          if (json != null) {
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(json.toFile(), r);
+          }
+          return 0;
+        });
   }
 
   static String summary(ReplayResult r) {

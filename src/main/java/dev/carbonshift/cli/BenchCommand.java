@@ -1,6 +1,5 @@
 package dev.carbonshift.cli;
 
-import dev.carbonshift.config.InvalidInputException;
 import dev.carbonshift.daemon.ApiThroughputBench;
 import dev.carbonshift.daemon.ChaosBench;
 import dev.carbonshift.sim.Benchmarks;
@@ -9,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: the planner's quality against the oracle, its speed, and heap use; on request, the
@@ -27,6 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
   static final String DEFAULT_ARRIVALS = "../shared/data/workloads/pai-100k.csv";
 
   private final Context ctx;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--traces", description = "Trace folder (default: the bundled data/traces).")
   String traces;
@@ -129,52 +132,49 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
-      Path arrivalsFile =
-          arrivals == null
-              ? ctx.home().resolve(DEFAULT_ARRIVALS).normalize()
-              : ctx.resolve(arrivals);
-      Benchmarks b = new Benchmarks(tracesDir, System.out);
-      if (parts.contains("quality")) {
-        b.quality(scenarios, nonBinding, seed, java.time.Duration.ofSeconds(oracleSeconds));
-      }
-      if (parts.contains("plan")) {
-        PlanSpeed.run(System.out);
-      }
-      if (parts.contains("simulate")) {
-        b.simulateSpeed(arrivalsFile, policies, capacities);
-      }
-      if (parts.contains("chaos")) {
-        ChaosBench.run(
-                new ChaosBench.Options(
-                    kills,
-                    seed,
-                    jobs,
+    return Failures.reported(
+        "bench",
+        spec,
+        (out, err) -> {
+          Path tracesDir = traces == null ? ctx.defaultDir("data/traces") : ctx.resolve(traces);
+          Path arrivalsFile =
+              arrivals == null
+                  ? ctx.home().resolve(DEFAULT_ARRIVALS).normalize()
+                  : ctx.resolve(arrivals);
+          Benchmarks b = new Benchmarks(tracesDir, out);
+          if (parts.contains("quality")) {
+            b.quality(scenarios, nonBinding, seed, java.time.Duration.ofSeconds(oracleSeconds));
+          }
+          if (parts.contains("plan")) {
+            PlanSpeed.run(out);
+          }
+          if (parts.contains("simulate")) {
+            b.simulateSpeed(arrivalsFile, policies, capacities);
+          }
+          if (parts.contains("chaos")) {
+            ChaosBench.run(
+                    new ChaosBench.Options(
+                        kills,
+                        seed,
+                        jobs,
+                        ctx.home(),
+                        System.getProperty("java.class.path"),
+                        Path.of(System.getProperty("java.io.tmpdir"))),
+                    out)
+                .print(out);
+          }
+          if (parts.contains("api")) {
+            out.println(
+                ApiThroughputBench.run(
                     ctx.home(),
-                    System.getProperty("java.class.path"),
-                    Path.of(System.getProperty("java.io.tmpdir"))),
-                System.out)
-            .print(System.out);
-      }
-      if (parts.contains("api")) {
-        System.out.println(
-            ApiThroughputBench.run(
-                ctx.home(),
-                ctx.home().resolve("jobs/weather-seattle-train.yaml").toAbsolutePath(),
-                java.time.Duration.ofSeconds(seconds),
-                clients));
-      }
-      if (parts.contains("report")) {
-        ReportBenchPart.run(ctx, runs, System.out);
-      }
-      return 0;
-    } catch (InvalidInputException | IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      System.err.println("bench failed: " + e);
-      return 1;
-    }
+                    ctx.home().resolve("jobs/weather-seattle-train.yaml").toAbsolutePath(),
+                    java.time.Duration.ofSeconds(seconds),
+                    clients));
+          }
+          if (parts.contains("report")) {
+            ReportBenchPart.run(ctx, runs, out);
+          }
+          return 0;
+        });
   }
 }

@@ -7,7 +7,7 @@ import dev.carbonshift.report.ReportBench;
 import dev.carbonshift.report.ReportFormat;
 import dev.carbonshift.report.ReportQuery;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,7 +27,7 @@ final class ReportBenchPart {
 
   private ReportBenchPart() {}
 
-  static void run(Context ctx, int runs, PrintStream out) throws IOException, InterruptedException {
+  static void run(Context ctx, int runs, PrintWriter out) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("carbonshift-report-bench");
     try {
       StoreOptions o = new StoreOptions();

@@ -8,7 +8,6 @@ import dev.carbonshift.sim.Policy;
 import dev.carbonshift.sim.SimJson;
 import dev.carbonshift.sim.SimResult;
 import dev.carbonshift.sim.Simulations;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -100,24 +99,19 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      SimResult r = Simulations.run(toInputs());
-      out.println(SimJson.summary(r));
-      // gaps filled, fallbacks taken: said where people read, not only in the JSON
-      r.notes().forEach(n -> out.println("note: " + n));
-      if (json != null) {
-        SimJson.write(r, json);
-      }
-      return 0;
-    } catch (InvalidInputException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("simulate failed: " + e);
-      return 1;
-    }
+    return Failures.reported(
+        "simulate",
+        spec,
+        (out, err) -> {
+          SimResult r = Simulations.run(toInputs());
+          out.println(SimJson.summary(r));
+          // gaps filled, fallbacks taken: said where people read, not only in the JSON
+          r.notes().forEach(n -> out.println("note: " + n));
+          if (json != null) {
+            SimJson.write(r, json);
+          }
+          return 0;
+        });
   }
 
   Simulations.Inputs toInputs() {

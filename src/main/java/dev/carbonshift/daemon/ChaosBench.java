@@ -3,7 +3,7 @@ package dev.carbonshift.daemon;
 import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunState;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,13 +50,13 @@ public final class ChaosBench {
   private final Options o;
   private final ChaosWorkload w;
   private final Carbonshift cs;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Random random;
   private final Set<String> seenTogether = new TreeSet<>();
   private final HeartbeatDetection detection;
   private Process daemon;
 
-  private ChaosBench(Options o, ChaosWorkload w, Carbonshift cs, PrintStream out) {
+  private ChaosBench(Options o, ChaosWorkload w, Carbonshift cs, PrintWriter out) {
     this.o = o;
     this.w = w;
     this.cs = cs;
@@ -66,7 +66,7 @@ public final class ChaosBench {
   }
 
   /** Runs the bench, printing progress to {@code out}; the figures are returned, not printed. */
-  public static ChaosResult run(Options o, PrintStream out)
+  public static ChaosResult run(Options o, PrintWriter out)
       throws IOException, InterruptedException {
     ChaosWorkload w = ChaosWorkload.create(o.tempParent(), o.home());
     out.println("chaos: working in " + w.dir + " (the daemon's log is daemon.log there)");

@@ -1,6 +1,6 @@
 package dev.carbonshift.daemon;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +69,7 @@ public record ChaosResult(
     return restartToResumed.stream().max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     ChaosFigures f = store;
     out.printf(
         Locale.ROOT,
@@ -130,7 +130,7 @@ public record ChaosResult(
     row(out, "daemon exit on SIGTERM", String.valueOf(sigtermExit), "goal 0");
   }
 
-  private static void row(PrintStream out, String what, String value, String goal) {
+  private static void row(PrintWriter out, String what, String value, String goal) {
     out.printf(Locale.ROOT, "  %-37s %-24s %s%n", what, value, goal);
   }
 

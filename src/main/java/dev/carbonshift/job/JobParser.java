@@ -154,7 +154,7 @@ public final class JobParser {
       throw f.error("name", "'" + jobName + "' may hold only letters, digits, '.', '_' and '-'");
     }
     JobKind kind = f.enumValue("kind", JobKind.class, null);
-    Strategy strategy = f.enumValue("strategy", Strategy.class, defaultStrategy(kind));
+    Strategy strategy = f.enumValue("strategy", Strategy.class, kind.defaultStrategy());
     String baseModel = f.optText("baseModel");
     String modelFile = f.optText("modelFile");
     if (strategy == Strategy.INCREMENTAL && baseModel == null && modelFile == null) {
@@ -221,14 +221,6 @@ public final class JobParser {
             gpus);
     String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
     return new ParsedJob(spec, text, format, file);
-  }
-
-  private static Strategy defaultStrategy(JobKind kind) {
-    return switch (kind) {
-      case TRAIN -> Strategy.SCRATCH;
-      case RETRAIN -> Strategy.INCREMENTAL;
-      case FINETUNE -> Strategy.TRANSFER;
-    };
   }
 
   private static Estimate estimate(Fields e) {

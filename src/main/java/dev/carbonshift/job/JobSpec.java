@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A job descriptor as submitted, after parsing and validation. Optional parts are {@code null} when
@@ -59,48 +60,32 @@ public record JobSpec(
     }
   }
 
-  /** A descriptor that does not say how many GPUs it holds. */
-  public JobSpec(
-      String name,
-      String team,
-      JobKind kind,
-      Strategy strategy,
-      String model,
-      String baseModel,
-      String modelFile,
-      DatasetSpec dataset,
-      NetworkSpec network,
-      Estimate estimate,
-      TimeSpec earliestStart,
-      TimeSpec deadline,
-      List<String> regions,
-      String home,
-      boolean interruptible,
-      Duration minSlice,
-      int priority,
-      String schedule,
-      Target target) {
-    this(
-        name,
-        team,
-        kind,
-        strategy,
-        model,
-        baseModel,
-        modelFile,
-        dataset,
-        network,
-        estimate,
-        earliestStart,
-        deadline,
-        regions,
-        home,
-        interruptible,
-        minSlice,
-        priority,
-        schedule,
-        target,
-        0);
+  /**
+   * The same descriptor as a one-off job of its own: named {@code name}, producing a model of that
+   * name by {@code strategy} from {@code baseModel} (not from a model file), of the kind that
+   * {@code strategy} is the default of, and with no schedule.
+   */
+  public JobSpec withModel(String name, Strategy strategy, String baseModel) {
+    return with(
+        c -> {
+          c.name = name;
+          c.model = name;
+          c.kind = JobKind.defaultingTo(strategy);
+          c.strategy = strategy;
+          c.baseModel = baseModel;
+          c.modelFile = null;
+          c.schedule = null;
+        });
+  }
+
+  /** The same descriptor trained on other data, with another network and stopping target. */
+  public JobSpec withTraining(DatasetSpec dataset, NetworkSpec network, Target target) {
+    return with(
+        c -> {
+          c.dataset = dataset;
+          c.network = network;
+          c.target = target;
+        });
   }
 
   public boolean allowsAnyRegion() {
@@ -118,5 +103,56 @@ public record JobSpec(
   /** The deadline for a job submitted at {@code submittedAt}, or {@code null} if none. */
   public Instant deadlineFor(Instant submittedAt) {
     return deadline == null ? null : deadline.resolve(submittedAt);
+  }
+
+  /** A copy with some fields changed: the one place that lists every field. */
+  private JobSpec with(Consumer<Copy> change) {
+    Copy c = new Copy();
+    change.accept(c);
+    return new JobSpec(
+        c.name,
+        c.team,
+        c.kind,
+        c.strategy,
+        c.model,
+        c.baseModel,
+        c.modelFile,
+        c.dataset,
+        c.network,
+        c.estimate,
+        c.earliestStart,
+        c.deadline,
+        c.regions,
+        c.home,
+        c.interruptible,
+        c.minSlice,
+        c.priority,
+        c.schedule,
+        c.target,
+        c.gpus);
+  }
+
+  /** This record's fields, to change before {@link #with} builds the copy. */
+  private final class Copy {
+    String name = JobSpec.this.name;
+    String team = JobSpec.this.team;
+    JobKind kind = JobSpec.this.kind;
+    Strategy strategy = JobSpec.this.strategy;
+    String model = JobSpec.this.model;
+    String baseModel = JobSpec.this.baseModel;
+    String modelFile = JobSpec.this.modelFile;
+    DatasetSpec dataset = JobSpec.this.dataset;
+    NetworkSpec network = JobSpec.this.network;
+    Estimate estimate = JobSpec.this.estimate;
+    TimeSpec earliestStart = JobSpec.this.earliestStart;
+    TimeSpec deadline = JobSpec.this.deadline;
+    List<String> regions = JobSpec.this.regions;
+    String home = JobSpec.this.home;
+    boolean interruptible = JobSpec.this.interruptible;
+    Duration minSlice = JobSpec.this.minSlice;
+    int priority = JobSpec.this.priority;
+    String schedule = JobSpec.this.schedule;
+    Target target = JobSpec.this.target;
+    int gpus = JobSpec.this.gpus;
   }
 }

@@ -25,4 +25,31 @@ public record NetworkSpec(
     int earlyStoppingPatience,
     long seed,
     int freezeLayers,
-    Double fineTuneLearningRate) {}
+    Double fineTuneLearningRate) {
+
+  /** The same network, its weights initialised from {@code seed}. */
+  public NetworkSpec withSeed(long seed) {
+    return with(seed, freezeLayers, fineTuneLearningRate);
+  }
+
+  /** The same network without transfer settings: no frozen layers, no fine-tuning. */
+  public NetworkSpec withoutTransfer() {
+    return with(seed, 0, null);
+  }
+
+  private NetworkSpec with(long seed, int freezeLayers, Double fineTuneLearningRate) {
+    return new NetworkSpec(
+        type,
+        layers,
+        activation,
+        dropout,
+        updater,
+        learningRate,
+        epochs,
+        batchSize,
+        earlyStoppingPatience,
+        seed,
+        freezeLayers,
+        fineTuneLearningRate);
+  }
+}

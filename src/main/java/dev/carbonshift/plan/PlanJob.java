@@ -70,39 +70,7 @@ public record PlanJob(
     }
   }
 
-  /** A job that does not say how many GPUs it holds. */
-  public PlanJob(
-      String id,
-      Instant submittedAt,
-      Instant earliestStart,
-      Instant deadline,
-      Duration duration,
-      double powerWatts,
-      boolean interruptible,
-      Duration minSlice,
-      double resumeKwh,
-      int priority,
-      String home,
-      Set<String> regions,
-      boolean defaultEstimate) {
-    this(
-        id,
-        submittedAt,
-        earliestStart,
-        deadline,
-        duration,
-        powerWatts,
-        interruptible,
-        minSlice,
-        resumeKwh,
-        priority,
-        home,
-        regions,
-        defaultEstimate,
-        0);
-  }
-
-  /** A job whose estimate is its own. */
+  /** A job whose estimate is its own and that does not say how many GPUs it holds. */
   public PlanJob(
       String id,
       Instant submittedAt,
@@ -129,7 +97,8 @@ public record PlanJob(
         priority,
         home,
         regions,
-        false);
+        false,
+        0);
   }
 
   /**

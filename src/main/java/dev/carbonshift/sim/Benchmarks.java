@@ -3,7 +3,7 @@ package dev.carbonshift.sim;
 import dev.carbonshift.carbon.trace.Trace;
 import dev.carbonshift.carbon.trace.TraceReader;
 import dev.carbonshift.region.Region;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,9 +17,9 @@ import java.util.Map;
 /** The figures {@code bench} prints: quality against the oracle, plan and replay speed, heap. */
 public final class Benchmarks {
   private final Map<String, Trace> traces;
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  public Benchmarks(Path tracesDir, PrintStream out) {
+  public Benchmarks(Path tracesDir, PrintWriter out) {
     // the bundled DE trace misses two single quarter-hours, filled (and said so) like any gap
     this.traces =
         TraceReader.readFolder(

@@ -10,7 +10,7 @@ import dev.carbonshift.plan.PlanRegion;
 import dev.carbonshift.plan.PlanRequest;
 import dev.carbonshift.plan.PlanResult;
 import dev.carbonshift.plan.Planner;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class PlanSpeed {
     return new PlanRequest(js, rs, fs, Map.of(), List.of(), now, null);
   }
 
-  public static void run(PrintStream out) {
+  public static void run(PrintWriter out) {
     PlanRequest req = request(10_000, 20, 72, 5, 3);
     Planner.plan(req);
     Benchmarks.resetPeaks();

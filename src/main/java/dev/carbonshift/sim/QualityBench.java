@@ -2,7 +2,7 @@ package dev.carbonshift.sim;
 
 import dev.carbonshift.carbon.trace.Trace;
 import dev.carbonshift.region.Region;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,15 +36,15 @@ public final class QualityBench {
           new String[] {"run-now", "perfect"});
 
   private final Map<String, Trace> traces;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Duration oracleLimit;
 
-  public QualityBench(Map<String, Trace> traces, PrintStream out) {
+  public QualityBench(Map<String, Trace> traces, PrintWriter out) {
     this(traces, out, Oracle.TIME_LIMIT);
   }
 
   /** As above, giving the oracle's exact program {@code oracleLimit} per scenario. */
-  public QualityBench(Map<String, Trace> traces, PrintStream out, Duration oracleLimit) {
+  public QualityBench(Map<String, Trace> traces, PrintWriter out, Duration oracleLimit) {
     this.traces = traces;
     this.out = out;
     this.oracleLimit = oracleLimit;

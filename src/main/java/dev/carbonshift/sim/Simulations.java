@@ -25,32 +25,7 @@ public final class Simulations {
       TraceReader.Options traceOptions,
       List<String> onlyRegions,
       ArrivalOptions arrivals,
-      boolean skipOutsideTraces) {
-
-    /** Inputs that refuse a workload with a job outside the traces. */
-    public Inputs(
-        Path regions,
-        Path traces,
-        Path workload,
-        Policy policy,
-        String forecast,
-        long seed,
-        TraceReader.Options traceOptions,
-        List<String> onlyRegions,
-        ArrivalOptions arrivals) {
-      this(
-          regions,
-          traces,
-          workload,
-          policy,
-          forecast,
-          seed,
-          traceOptions,
-          onlyRegions,
-          arrivals,
-          false);
-    }
-  }
+      boolean skipOutsideTraces) {}
 
   public static World world(Inputs in) {
     List<Region> regions = RegionCatalog.load(in.regions()).all();

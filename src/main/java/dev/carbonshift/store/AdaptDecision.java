@@ -46,29 +46,19 @@ public record AdaptDecision(
   /** The same decision with its cost and outcome filled in. */
   public AdaptDecision withOutcome(
       Double kwhUsed, Double kg, Double before, Double after, String result) {
-    return new AdaptDecision(
-        id, at, model, variant, version, tactic, rule, reason, inputs, deadline, jobId, kwhUsed, kg,
-        before, after, result);
+    return copy(id, kwhUsed, kg, before, after, result);
   }
 
   public AdaptDecision withId(long newId) {
+    return copy(newId, kwh, kgCo2e, metricBefore, metricAfter, outcome);
+  }
+
+  /** A copy with another id, cost or outcome; what was decided and why stays. */
+  private AdaptDecision copy(
+      long newId, Double kwhUsed, Double kg, Double before, Double after, String result) {
     return new AdaptDecision(
-        newId,
-        at,
-        model,
-        variant,
-        version,
-        tactic,
-        rule,
-        reason,
-        inputs,
-        deadline,
-        jobId,
-        kwh,
-        kgCo2e,
-        metricBefore,
-        metricAfter,
-        outcome);
+        newId, at, model, variant, version, tactic, rule, reason, inputs, deadline, jobId, kwhUsed,
+        kg, before, after, result);
   }
 
   /** As {@code decisions --json} and {@code GET /decisions} show it: instants as ISO text. */

@@ -1,7 +1,6 @@
 package dev.carbonshift.train;
 
 import dev.carbonshift.job.DatasetSpec;
-import dev.carbonshift.job.JobKind;
 import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.NetworkSpec;
 import dev.carbonshift.job.Strategy;
@@ -34,39 +33,6 @@ final class BenchJobs {
         d.naive());
   }
 
-  static NetworkSpec seeded(NetworkSpec n, long seed) {
-    return new NetworkSpec(
-        n.type(),
-        n.layers(),
-        n.activation(),
-        n.dropout(),
-        n.updater(),
-        n.learningRate(),
-        n.epochs(),
-        n.batchSize(),
-        n.earlyStoppingPatience(),
-        seed,
-        n.freezeLayers(),
-        n.fineTuneLearningRate());
-  }
-
-  /** The same network without transfer settings, for training the target from scratch. */
-  static NetworkSpec plain(NetworkSpec n) {
-    return new NetworkSpec(
-        n.type(),
-        n.layers(),
-        n.activation(),
-        n.dropout(),
-        n.updater(),
-        n.learningRate(),
-        n.epochs(),
-        n.batchSize(),
-        n.earlyStoppingPatience(),
-        n.seed(),
-        0,
-        null);
-  }
-
   static JobSpec variant(
       JobSpec j,
       String name,
@@ -86,31 +52,6 @@ final class BenchJobs {
       DatasetSpec data,
       NetworkSpec net,
       Target target) {
-    JobKind kind =
-        switch (strategy) {
-          case SCRATCH -> JobKind.TRAIN;
-          case INCREMENTAL -> JobKind.RETRAIN;
-          case TRANSFER -> JobKind.FINETUNE;
-        };
-    return new JobSpec(
-        name,
-        j.team(),
-        kind,
-        strategy,
-        name,
-        baseModel,
-        null,
-        data,
-        net,
-        j.estimate(),
-        j.earliestStart(),
-        j.deadline(),
-        j.regions(),
-        j.home(),
-        j.interruptible(),
-        j.minSlice(),
-        j.priority(),
-        null,
-        target);
+    return j.withModel(name, strategy, baseModel).withTraining(data, net, target);
   }
 }

@@ -118,7 +118,7 @@ public final class TrainingSavingsBench {
               Strategy.SCRATCH,
               null,
               BenchJobs.data(d, trace, start, night0.plusDays(7)),
-              BenchJobs.seeded(f.network(), seed));
+              f.network().withSeed(seed));
       String parent = train(base, log).version().ref();
       double[] sum = new double[5];
       String naive = null;
@@ -133,7 +133,7 @@ public final class TrainingSavingsBench {
                 Strategy.SCRATCH,
                 null,
                 BenchJobs.data(d, trace, start, weekAfter),
-                BenchJobs.seeded(f.network(), seed));
+                f.network().withSeed(seed));
         JobSpec reuse =
             BenchJobs.variant(
                 f,
@@ -142,7 +142,7 @@ public final class TrainingSavingsBench {
                 parent,
                 BenchJobs.data(
                     d, trace, now.minusDays(cfg.replayDays()).minusHours(lead), weekAfter),
-                BenchJobs.seeded(nightly.network(), seed));
+                nightly.network().withSeed(seed));
         TrainingOutcome.Completed s = train(scratch, log);
         TrainingOutcome.Completed r = train(reuse, log);
         parent = r.version().ref();
@@ -182,7 +182,7 @@ public final class TrainingSavingsBench {
               Strategy.SCRATCH,
               null,
               jobs.seattle().dataset(),
-              BenchJobs.seeded(jobs.seattle().network(), seed));
+              jobs.seattle().network().withSeed(seed));
       String base = train(seattle, log).version().ref();
       JobSpec reuseJob =
           BenchJobs.variant(
@@ -191,7 +191,7 @@ public final class TrainingSavingsBench {
               Strategy.TRANSFER,
               base,
               nyData,
-              BenchJobs.seeded(ny.network(), seed),
+              ny.network().withSeed(seed),
               target);
       // the same target data, the same network, from scratch: what the transfer saves
       JobSpec scratchJob =
@@ -201,7 +201,7 @@ public final class TrainingSavingsBench {
               Strategy.SCRATCH,
               null,
               nyData,
-              BenchJobs.plain(BenchJobs.seeded(ny.network(), seed)),
+              ny.network().withSeed(seed).withoutTransfer(),
               target);
       TrainingOutcome.Completed s = train(scratchJob, log);
       TrainingOutcome.Completed r = train(reuseJob, log);

@@ -2,6 +2,7 @@ package dev.carbonshift.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,10 @@ class ChaosBenchTest {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 
+    PrintWriter out = new PrintWriter(System.out, true);
     ChaosResult r =
-        ChaosBench.run(new ChaosBench.Options(2, 1, 2, DaemonFixture.PROJECT, cp, dir), System.out);
-    r.print(System.out);
+        ChaosBench.run(new ChaosBench.Options(2, 1, 2, DaemonFixture.PROJECT, cp, dir), out);
+    r.print(out);
 
     assertThat(r.kills()).isEqualTo(2);
     assertThat(r.jobsLost()).isZero();

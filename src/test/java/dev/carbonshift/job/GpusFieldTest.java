@@ -15,11 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The descriptor's {@code gpus} field: how many GPUs a job holds while it runs. */
 class GpusFieldTest {
-  private final JobParser parser =
-      new JobParser(
-          JobParserTest.REGIONS,
-          Clock.fixed(JobParserTest.NOW, ZoneOffset.UTC),
-          JobParserTest.CRON);
+  private final JobParser parser = JobParserTest.parser();
 
   private static String descriptor(String gpusLine) {
     return """

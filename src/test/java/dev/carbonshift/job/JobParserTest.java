@@ -29,7 +29,12 @@ class JobParserTest {
   static final Function<String, String> CRON =
       c -> c.trim().split("\\s+").length >= 6 ? null : "expected 6 or 7 fields";
 
-  private final JobParser parser = new JobParser(REGIONS, Clock.fixed(NOW, ZoneOffset.UTC), CRON);
+  private final JobParser parser = parser();
+
+  /** A parser for {@link #REGIONS} at {@link #NOW} that accepts {@link #CRON}'s expressions. */
+  static JobParser parser() {
+    return new JobParser(REGIONS, Clock.fixed(NOW, ZoneOffset.UTC), CRON);
+  }
 
   static Stream<Path> shippedDescriptors() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("jobs"))) {

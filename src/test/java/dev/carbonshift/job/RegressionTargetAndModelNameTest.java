@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonshift.config.InvalidInputException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every model is a regression model, and a model's name is one folder under the models dir. */
 class RegressionTargetAndModelNameTest {
-  private final JobParser parser =
-      new JobParser(
-          JobParserTest.REGIONS,
-          Clock.fixed(JobParserTest.NOW, ZoneOffset.UTC),
-          JobParserTest.CRON);
+  private final JobParser parser = JobParserTest.parser();
 
   private static final String BASE =
       """

@@ -105,7 +105,8 @@ class ReplanAndRenderTest {
             Duration.ofMinutes(30),
             2,
             null,
-            null);
+            null,
+            0);
 
     PlanJob j = PlanJob.of("train-1", spec, T0);
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.carbonshift.carbon.trace.Trace;
 import dev.carbonshift.carbon.trace.TraceReader;
 import dev.carbonshift.plan.PlanRegion;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ class QualityBenchTest {
           Path.of("data/traces"),
           new TraceReader.Options(TraceReader.Options.DEFAULT.factor(), true));
   private final QualityBench bench =
-      new QualityBench(BUNDLED, new PrintStream(OutputStream.nullOutputStream()));
+      new QualityBench(BUNDLED, new PrintWriter(Writer.nullWriter()));
 
   @Test
   void scenarios_use_the_largest_set_of_zones_that_share_time() {
@@ -63,8 +63,7 @@ class QualityBenchTest {
   @Test
   void a_folder_without_two_zones_sharing_time_is_refused() {
     QualityBench one =
-        new QualityBench(
-            Map.of("ES", BUNDLED.get("ES")), new PrintStream(OutputStream.nullOutputStream()));
+        new QualityBench(Map.of("ES", BUNDLED.get("ES")), new PrintWriter(Writer.nullWriter()));
     assertThatThrownBy(one::commonZones).hasMessageContaining("at least two zones");
   }
 }

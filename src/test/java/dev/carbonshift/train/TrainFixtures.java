@@ -62,16 +62,10 @@ final class TrainFixtures {
       DatasetSpec data,
       NetworkSpec net,
       Target target) {
-    JobKind kind =
-        switch (strategy) {
-          case SCRATCH -> JobKind.TRAIN;
-          case INCREMENTAL -> JobKind.RETRAIN;
-          case TRANSFER -> JobKind.FINETUNE;
-        };
     return new JobSpec(
         name,
         "test",
-        kind,
+        JobKind.defaultingTo(strategy),
         strategy,
         model,
         baseModel,
@@ -87,7 +81,8 @@ final class TrainFixtures {
         null,
         0,
         null,
-        target);
+        target,
+        0);
   }
 
   /** A clock that moves one second each time it is read, so energy grows without sleeping. */

@@ -86,6 +86,15 @@ public record Endpoint(
   }
 
   public Endpoint withTimeouts(Duration connect, Duration response) {
+    return with(connect, response, deadline, maxBodyBytes);
+  }
+
+  public Endpoint withLimits(Duration deadline, long maxBodyBytes) {
+    return with(connectTimeout, responseTimeout, deadline, maxBodyBytes);
+  }
+
+  /** A copy with other timeouts and limits; source, URL and retries stay. */
+  private Endpoint with(Duration connect, Duration response, Duration deadline, long maxBody) {
     return new Endpoint(
         source,
         baseUrl,
@@ -95,20 +104,7 @@ public record Endpoint(
         backoffBase,
         maxRetryAfter,
         deadline,
-        maxBodyBytes);
-  }
-
-  public Endpoint withLimits(Duration deadline, long maxBodyBytes) {
-    return new Endpoint(
-        source,
-        baseUrl,
-        connectTimeout,
-        responseTimeout,
-        maxAttempts,
-        backoffBase,
-        maxRetryAfter,
-        deadline,
-        maxBodyBytes);
+        maxBody);
   }
 
   /** {@code path} (with its query) appended to the base URL. */
