@@ -95,7 +95,8 @@ class GpuReplayTest {
             1,
             TraceReader.Options.DEFAULT,
             List.of(),
-            null));
+            null,
+            false));
   }
 
   /** GPUs in use per region and hour slot: a job holds its GPUs in every hour it touches. */

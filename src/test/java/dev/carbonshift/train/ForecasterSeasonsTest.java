@@ -68,7 +68,7 @@ class ForecasterSeasonsTest {
                       trace,
                       first.minusDays(56).atStartOfDay().minusHours(lead),
                       first.plusDays(7).atStartOfDay()),
-                  BenchJobs.seeded(f.network(), seed));
+                  f.network().withSeed(seed));
           var done =
               TrainFixtures.completed(
                   trainer.train(TrainingRequest.of(job, JOBS, TrainFixtures.meter(clock))));
