@@ -37,7 +37,7 @@ public final class PlanRenderer {
               p.gCo2e(),
               p.baselineGCo2e(),
               p.savingPct()));
-      sb.append("  why: ").append(p.reason()).append(System.lineSeparator());
+      sb.append("  why: ").append(p.reason().text()).append(System.lineSeparator());
       sb.append("  fallback: ").append(p.fallback()).append(System.lineSeparator());
     }
     sb.append(
@@ -73,7 +73,7 @@ public final class PlanRenderer {
         Locale.ROOT,
         "{\"job\":%s,\"region\":%s,\"start\":%s,\"end\":%s,\"slices\":[%s],\"kwh\":%.4f,"
             + "\"gCo2e\":%.2f,\"baselineGCo2e\":%.2f,\"savingPct\":%.2f,\"reason\":%s,"
-            + "\"fallback\":%s}",
+            + "\"fallback\":%s,%s}",
         str(p.jobId()),
         str(p.regionId()),
         time(p.start()),
@@ -83,8 +83,25 @@ public final class PlanRenderer {
         p.gCo2e(),
         p.baselineGCo2e(),
         p.savingPct(),
-        str(p.reason()),
-        str(p.fallback()));
+        str(p.reason().text()),
+        str(p.fallback()),
+        parts(p.reason()));
+  }
+
+  /** The reason's parts, beside its text, so that tools need not parse the words. */
+  private static String parts(Reason r) {
+    Reason.Taken t = r.cleanestTaken();
+    return "\"outcome\":"
+        + str(r.outcome().name())
+        + ",\"cleanestTaken\":"
+        + (t == null
+            ? "null"
+            : "{\"region\":" + str(t.regionId()) + ",\"start\":" + time(t.start()) + "}")
+        + ",\"intensityFallback\":"
+        + (r.intensityFallback() == null ? "null" : str(r.intensityFallback()))
+        + ",\"notes\":["
+        + r.notes().stream().map(PlanRenderer::str).collect(Collectors.joining(","))
+        + "]";
   }
 
   private static String time(Instant t) {

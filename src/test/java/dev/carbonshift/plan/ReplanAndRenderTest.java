@@ -80,6 +80,12 @@ class ReplanAndRenderTest {
     }
     assertThat(p.get("job").asText()).isEqualTo("a \"quoted\" job");
     assertThat(p.get("savingPct").asDouble()).isGreaterThan(90);
+    Reason why = r.placements().get(0).reason();
+    assertThat(p.get("reason").asText()).isEqualTo(why.text());
+    assertThat(p.get("outcome").asText()).isEqualTo("LOWEST_EMISSIONS");
+    assertThat(p.get("cleanestTaken").isNull()).isTrue();
+    assertThat(p.get("intensityFallback").isNull()).isTrue();
+    assertThat(p.get("notes")).extracting(JsonNode::asText).containsExactlyElementsOf(why.notes());
     assertThat(PlanRenderer.table(r)).contains("green").contains("why: ").contains("fallback: ");
   }
 

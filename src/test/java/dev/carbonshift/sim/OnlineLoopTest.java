@@ -102,7 +102,9 @@ class OnlineLoopTest {
         .filteredOn(p -> !p.displaced())
         .allSatisfy(p -> assertThat(p.kgCo2e()).isLessThan(m.kgCo2e()))
         .allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
-    assertThat(m.reason()).contains(dev.carbonshift.plan.Planner.DISPLACED);
+    // what it was moved off: Norway at noon, which the others took
+    assertThat(m.reason().cleanestTaken())
+        .isEqualTo(new dev.carbonshift.plan.Reason.Taken("no", DAY.plus(H.multipliedBy(12))));
     assertThat(roomy.displaced()).isZero();
     assertThat(roomy.placements()).allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
     assertThat(peers.displaced()).isZero();
