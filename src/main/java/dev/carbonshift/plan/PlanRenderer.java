@@ -1,7 +1,9 @@
 package dev.carbonshift.plan;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders a plan as the human table and the JSON that {@code plan} prints. Pure. */
@@ -88,20 +90,29 @@ public final class PlanRenderer {
         parts(p.reason()));
   }
 
-  /** The reason's parts, beside its text, so that tools need not parse the words. */
+  /** The reason's parts ({@link Reason#parts()}) as JSON members, beside its text. */
   private static String parts(Reason r) {
-    Reason.Taken t = r.cleanestTaken();
-    return "\"outcome\":"
-        + str(r.outcome().name())
-        + ",\"cleanestTaken\":"
-        + (t == null
-            ? "null"
-            : "{\"region\":" + str(t.regionId()) + ",\"start\":" + time(t.start()) + "}")
-        + ",\"intensityFallback\":"
-        + (r.intensityFallback() == null ? "null" : str(r.intensityFallback()))
-        + ",\"notes\":["
-        + r.notes().stream().map(PlanRenderer::str).collect(Collectors.joining(","))
-        + "]";
+    return r.parts().entrySet().stream()
+        .map(e -> str(e.getKey()) + ":" + value(e.getValue()))
+        .collect(Collectors.joining(","));
+  }
+
+  /** A JSON value of a string, null, list or map, the kinds {@link Reason#parts()} holds. */
+  private static String value(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof List<?> l) {
+      return "[" + l.stream().map(PlanRenderer::value).collect(Collectors.joining(",")) + "]";
+    }
+    if (v instanceof Map<?, ?> m) {
+      return "{"
+          + m.entrySet().stream()
+              .map(e -> str(e.getKey().toString()) + ":" + value(e.getValue()))
+              .collect(Collectors.joining(","))
+          + "}";
+    }
+    return str(v.toString());
   }
 
   private static String time(Instant t) {

@@ -2,13 +2,17 @@ package dev.carbonshift.plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Why a placement is what it is, in typed parts: what kind of choice it was, what capacity took
  * from it, what stood in for a missing forecast, and which method found it. {@link #text()} is the
- * one place these parts become words; the store keeps each part in its own column.
+ * one place these parts become words, and {@link #parts()} the one place they get their JSON names;
+ * the store keeps each part in its own column.
  *
  * @param outcome what kind of choice this is
  * @param summary the choice in words: what was ranked, and the intensities that decided it
@@ -101,5 +105,28 @@ public record Reason(
     parts.addAll(notes);
     String words = String.join("; ", parts);
     return method == null ? words : words + " [" + method + "]";
+  }
+
+  /**
+   * The parts by the names that {@code plan --json} and the API give them, beside {@code reason}
+   * (the text): {@code outcome}, {@code method} (null in a plan: the plan's own {@code method} says
+   * it), {@code cleanestTaken} ({@code {region, start}} or null), {@code intensityFallback} (or
+   * null) and {@code notes}. Values are strings, nulls, a list of strings and one nested map.
+   */
+  public Map<String, Object> parts() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("outcome", outcome.name());
+    m.put("method", method);
+    if (cleanestTaken == null) {
+      m.put("cleanestTaken", null);
+    } else {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("region", cleanestTaken.regionId());
+      t.put("start", cleanestTaken.start().toString());
+      m.put("cleanestTaken", Collections.unmodifiableMap(t));
+    }
+    m.put("intensityFallback", intensityFallback);
+    m.put("notes", notes);
+    return Collections.unmodifiableMap(m);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carbonshift.job.JobState;
-import dev.carbonshift.plan.Reason;
 import dev.carbonshift.store.Decision;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
@@ -96,22 +95,8 @@ final class JobViews {
         .put("expectedKwh", p.expectedKwh())
         .put("expectedGCo2e", p.expectedGCo2e())
         .put("baselineGCo2e", p.baselineGCo2e());
-    return reasonParts(n, p.reason());
-  }
-
-  /** The reason's parts beside its text, so that clients need not parse the words. */
-  private static ObjectNode reasonParts(ObjectNode n, Reason r) {
-    n.put("outcome", r.outcome().name()).put("method", r.method());
-    Reason.Taken t = r.cleanestTaken();
-    if (t == null) {
-      n.putNull("cleanestTaken");
-    } else {
-      n.putObject("cleanestTaken").put("region", t.regionId()).put("start", Json.text(t.start()));
-    }
-    n.put("intensityFallback", r.intensityFallback());
-    ArrayNode notes = n.putArray("notes");
-    r.notes().forEach(notes::add);
-    return n;
+    // the reason's parts beside its text, so that clients need not parse the words
+    return n.setAll((ObjectNode) Json.MAPPER.valueToTree(p.reason().parts()));
   }
 
   /** Each run is one slice of the job's time; an interrupted job has several. */
