@@ -8,6 +8,7 @@ import dev.carbonshift.plan.Reason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,12 +151,26 @@ public final class PlacementRepository {
     }
     String region = rs.getString("cleanest_taken_region");
     return new Reason(
-        Reason.Outcome.valueOf(outcome),
+        outcome(outcome),
         rs.getString("reason"),
         region == null ? null : new Reason.Taken(region, Jdbc.instant(rs, "cleanest_taken_start")),
         rs.getString("intensity_fallback"),
         notes(rs.getString("reason_notes")),
         rs.getString("method"));
+  }
+
+  private static Reason.Outcome outcome(String name) {
+    try {
+      return Reason.Outcome.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(
+          "placements.outcome: "
+              + name
+              + " is none of "
+              + Arrays.toString(Reason.Outcome.values())
+              + " (stored by a newer version?)",
+          e);
+    }
   }
 
   private static String notesJson(List<String> notes) {

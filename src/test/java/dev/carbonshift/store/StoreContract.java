@@ -303,10 +303,40 @@ class StoreContract {
     Reason r = placements.current("job-1").orElseThrow().reason();
 
     assertThat(r.outcome()).isEqualTo(Reason.Outcome.RECORDED);
+    assertThat(r.summary()).isEqualTo(text);
     assertThat(r.text()).isEqualTo(text);
     assertThat(r.method()).isNull();
+    assertThat(r.intensityFallback()).isNull();
     assertThat(r.cleanestTaken()).isNull();
     assertThat(r.notes()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"outcome", "reason_notes"})
+  void a_placement_whose_reason_parts_cannot_be_read_names_the_column(String column) {
+    jobs.insert("job-1", parsed());
+    db.jdbc()
+        .insert(
+            "INSERT INTO placements (job_id, planned_at, region, start_at, end_at, slices,"
+                + " expected_kwh, expected_g_co2e, baseline_g_co2e, reason, fallback, outcome,"
+                + " reason_notes, is_current) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)",
+            "job-1",
+            T0,
+            "es",
+            T0,
+            T0.plusSeconds(3600),
+            null,
+            0.5,
+            12.25,
+            80.5,
+            "lowest expected emissions among es, no",
+            null,
+            column.equals("outcome") ? "CHOSEN_BY_A_NEWER_VERSION" : "LOWEST_EMISSIONS",
+            column.equals("reason_notes") ? "{\"not\": \"a list\"}" : null);
+
+    assertThatThrownBy(() -> placements.current("job-1"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("placements." + column + ": ");
   }
 
   @Test
