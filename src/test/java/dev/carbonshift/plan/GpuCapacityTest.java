@@ -221,7 +221,10 @@ class GpuCapacityTest {
     assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.LOWEST_EMISSIONS);
     assertThat(p.reason().notes())
         .anySatisfy(
-            n -> assertThat(n).startsWith("did not rank regions with too few GPUs").contains("a has 4"));
+            n ->
+                assertThat(n)
+                    .startsWith("did not rank regions with too few GPUs")
+                    .contains("a has 4"));
   }
 
   @Test

@@ -105,7 +105,8 @@ class OnlineLoopTest {
     // what it was moved off: its cleanest option, in Norway, which the others took
     assertThat(m.reason().cleanestTaken()).isNotNull();
     assertThat(m.reason().cleanestTaken().regionId()).isEqualTo("no");
-    assertThat(m.reason().outcome()).isEqualTo(dev.carbonshift.plan.Reason.Outcome.LOWEST_EMISSIONS);
+    assertThat(m.reason().outcome())
+        .isEqualTo(dev.carbonshift.plan.Reason.Outcome.LOWEST_EMISSIONS);
     assertThat(roomy.displaced()).isZero();
     assertThat(roomy.placements()).allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
     assertThat(peers.displaced()).isZero();
