@@ -279,41 +279,8 @@ class StoreContract {
                     + " bound)]; fallback: yearly average for gb"));
   }
 
-  @Test
-  void a_placement_stored_before_reasons_had_parts_reads_back_with_its_whole_text() {
-    jobs.insert("job-1", parsed());
-    String text = "lowest expected emissions among es, no; split into 2 slices [heuristic]";
-    db.jdbc()
-        .insert(
-            "INSERT INTO placements (job_id, planned_at, region, start_at, end_at, slices,"
-                + " expected_kwh, expected_g_co2e, baseline_g_co2e, reason, fallback, is_current)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,TRUE)",
-            "job-1",
-            T0,
-            "es",
-            T0,
-            T0.plusSeconds(3600),
-            null,
-            0.5,
-            12.25,
-            80.5,
-            text,
-            null);
-
-    Reason r = placements.current("job-1").orElseThrow().reason();
-
-    assertThat(r.outcome()).isEqualTo(Reason.Outcome.RECORDED);
-    assertThat(r.summary()).isEqualTo(text);
-    assertThat(r.text()).isEqualTo(text);
-    assertThat(r.method()).isNull();
-    assertThat(r.intensityFallback()).isNull();
-    assertThat(r.cleanestTaken()).isNull();
-    assertThat(r.notes()).isEmpty();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"outcome", "reason_notes"})
-  void a_placement_whose_reason_parts_cannot_be_read_names_the_column(String column) {
+  /** A placements row written in SQL, as an older or a newer version would have left it. */
+  private void insertPlacementRow(String reason, String outcome, String reasonNotes) {
     jobs.insert("job-1", parsed());
     db.jdbc()
         .insert(
@@ -329,10 +296,36 @@ class StoreContract {
             0.5,
             12.25,
             80.5,
-            "lowest expected emissions among es, no",
+            reason,
             null,
-            column.equals("outcome") ? "CHOSEN_BY_A_NEWER_VERSION" : "LOWEST_EMISSIONS",
-            column.equals("reason_notes") ? "{\"not\": \"a list\"}" : null);
+            outcome,
+            reasonNotes);
+  }
+
+  @Test
+  void a_placement_stored_before_reasons_had_parts_reads_back_with_its_whole_text() {
+    // before V16 the whole text went into reason, and the columns V16 adds stay NULL
+    String text = "lowest expected emissions among es, no; split into 2 slices [heuristic]";
+    insertPlacementRow(text, null, null);
+
+    Reason r = placements.current("job-1").orElseThrow().reason();
+
+    assertThat(r.outcome()).isEqualTo(Reason.Outcome.RECORDED);
+    assertThat(r.summary()).isEqualTo(text);
+    assertThat(r.text()).isEqualTo(text);
+    assertThat(r.method()).isNull();
+    assertThat(r.intensityFallback()).isNull();
+    assertThat(r.cleanestTaken()).isNull();
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"outcome", "reason_notes"})
+  void a_placement_whose_reason_parts_cannot_be_read_names_the_column(String column) {
+    insertPlacementRow(
+        "lowest expected emissions among es, no",
+        column.equals("outcome") ? "CHOSEN_BY_A_NEWER_VERSION" : "LOWEST_EMISSIONS",
+        column.equals("reason_notes") ? "{\"not\": \"a list\"}" : null);
 
     assertThatThrownBy(() -> placements.current("job-1"))
         .isInstanceOf(StoreException.class)
