@@ -154,7 +154,7 @@ final class DemoProgress {
             p.expectedGCo2e(),
             p.baselineGCo2e(),
             saving));
-    s.append("\n").append(" ".repeat(24)).append("why: ").append(p.reason());
+    s.append("\n").append(" ".repeat(24)).append("why: ").append(p.reason().text());
     // a round that began before the job was stored still places it after its submission
     Instant at = p.plannedAt().isBefore(j.submittedAt()) ? j.submittedAt() : p.plannedAt();
     return line(at, first ? "placed" : "re-planned", j.name(), s.toString());

@@ -130,7 +130,7 @@ final class StatusCommand implements Callable<Integer> {
                     p.expectedKwh(),
                     p.expectedGCo2e(),
                     p.baselineGCo2e(),
-                    p.reason(),
+                    p.reason().text(),
                     p.fallback() == null ? "" : "\n  fallback: " + p.fallback()));
     out.println("decisions:");
     for (Decision d : cs.decisions().forJob(j.id())) {

@@ -263,7 +263,7 @@ public final class Daemon implements DaemonHooks, AutoCloseable {
             p.jobId(),
             p.regionId(),
             p.start(),
-            p.reason(),
+            p.reason().text(),
             p.fallback());
       }
       armDue();

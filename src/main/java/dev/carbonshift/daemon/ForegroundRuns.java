@@ -2,6 +2,7 @@ package dev.carbonshift.daemon;
 
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.region.Region;
 import dev.carbonshift.store.ClusterLock;
 import dev.carbonshift.store.PlacementRecord;
@@ -84,7 +85,9 @@ public final class ForegroundRuns {
                 0,
                 0,
                 0,
-                TRAIN_REASON + home.id() + ", in the foreground",
+                Reason.of(
+                    Reason.Outcome.FOREGROUND_TRAIN,
+                    TRAIN_REASON + home.id() + ", in the foreground"),
                 null));
     StoredJob planned = cs.jobs().transition(job.id(), JobState.PLANNED, "train: run now at home");
     return new Prepared(planned, earlier.isPresent());
@@ -124,8 +127,7 @@ public final class ForegroundRuns {
       Optional<PlacementRecord> p = cs.placements().current(j.id());
       boolean claimedByTrain =
           p.isPresent()
-              && p.get().reason() != null
-              && p.get().reason().startsWith(TRAIN_REASON)
+              && claimedByTrain(p.get().reason())
               && p.get().plannedAt().plus(cs.config().deadAfter()).isAfter(cs.clock().instant());
       if (claimedByTrain) {
         throw new TrainingElsewhereException(
@@ -143,6 +145,12 @@ public final class ForegroundRuns {
   }
 
   private static final String TRAIN_REASON = "train: runs now in its home region ";
+
+  /** Whether a foreground train placed it; a claim stored before V16 says so only in words. */
+  private static boolean claimedByTrain(Reason r) {
+    return r.outcome() == Reason.Outcome.FOREGROUND_TRAIN
+        || (r.outcome() == Reason.Outcome.RECORDED && r.summary().startsWith(TRAIN_REASON));
+  }
 
   private Region homeOf(StoredJob job) {
     if (job.homeRegion() != null) {

@@ -88,7 +88,8 @@ public final class QueuePlanner {
    *     job is re-planned; else only the QUEUED jobs are inserted around the current plan (and the
    *     waiting jobs re-planned together when capacity displaces them); with neither, nothing is
    *     planned and no source is asked
-   * @return the placements made and stored; jobs whose placement stands get none
+   * @return the placements made and stored, each reason naming the round's method; jobs whose
+   *     placement stands get none
    */
   public List<Placement> planRound(boolean forecastsRenewed) {
     Instant now = clock.instant();
@@ -138,7 +139,11 @@ public final class QueuePlanner {
       return List.of();
     }
     PlanningService.Round round = planning.planOnline(queue, forecastsRenewed, now);
-    for (Placement p : round.result().placements()) {
+    List<Placement> made = new ArrayList<>();
+    for (Placement planned : round.result().placements()) {
+      // each stored placement says which method of its round found it
+      Placement p = planned.foundBy(round.result().method());
+      made.add(p);
       StoredJob j = byId.get(p.jobId());
       placements.save(
           new PlacementRecord(
@@ -152,13 +157,13 @@ public final class QueuePlanner {
               p.kwh(),
               p.gCo2e(),
               p.baselineGCo2e(),
-              p.reason() + " [" + round.result().method() + "]",
+              p.reason(),
               "intensities: " + round.provenanceOf(p.regionId()) + "; " + p.fallback()));
       if (j.state() == JobState.QUEUED) {
         jobs.transition(j.id(), JobState.PLANNED, "placed in " + p.regionId() + " at " + p.start());
       }
     }
-    return round.result().placements();
+    return made;
   }
 
   /** The planner's view of a stored job, its times as resolved at submission. */

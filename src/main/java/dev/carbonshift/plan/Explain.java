@@ -11,7 +11,6 @@ final class Explain {
   private Explain() {}
 
   static Placement placed(Grid g, JobCtx j, Option o) {
-    List<String> why = new ArrayList<>();
     double kwh = kwh(g, j, o.region);
     double base = baseline(g, j, o);
     StringBuilder main =
@@ -29,31 +28,32 @@ final class Explain {
     } else {
       main.append(" (home region ").append(j.job.home()).append(" unknown: no baseline)");
     }
-    why.add(main.toString());
     if (o.slices() > 1) {
-      why.add("split into " + o.slices() + " slices at the cleanest slots");
+      main.append("; split into ").append(o.slices()).append(" slices at the cleanest slots");
     }
     Option u = j.unconstrained;
-    if (u != null && u != o && u.grams < o.grams - EPS * o.grams) {
-      why.add(
-          Planner.DISPLACED
-              + g.regions.get(u.region).id()
-              + " from "
-              + Setup.at(u.start())
-              + ") was taken by others");
-    }
+    Reason.Taken taken =
+        u != null && u != o && u.grams < o.grams - EPS * o.grams
+            ? new Reason.Taken(g.regions.get(u.region).id(), Setup.at(u.start()))
+            : null;
+    List<String> notes = new ArrayList<>();
     if (g.coverEnd[o.region] < j.deadline && g.fallbackNote[o.region] == null) {
-      why.add(
+      notes.add(
           "the forecast for "
               + g.regions.get(o.region).zone()
               + " ends at "
               + Setup.at(g.coverEnd[o.region])
               + ", before the deadline: planned within it; re-plan when a fresher one arrives");
     }
-    if (g.fallbackNote[o.region] != null) {
-      why.add(g.fallbackNote[o.region]);
-    }
-    why.addAll(j.notes);
+    notes.addAll(j.notes);
+    Reason why =
+        new Reason(
+            Reason.Outcome.LOWEST_EMISSIONS,
+            main.toString(),
+            taken,
+            g.fallbackNote[o.region],
+            notes,
+            null);
     String fallback =
         "if not started by "
             + Setup.at(j.deadline - j.durationSeconds)
@@ -62,19 +62,18 @@ final class Explain {
             + " is unavailable: start at once at home ("
             + j.job.home()
             + ") so the deadline holds";
-    return build(g, j, o, kwh, base, String.join("; ", why), fallback);
+    return build(g, j, o, kwh, base, why, fallback);
   }
 
   /** The job cannot be planned: it runs at once at home, and the reason says why. */
-  static Placement atOnce(Grid g, JobCtx j, String why) {
+  static Placement atOnce(Grid g, JobCtx j, Reason.Outcome outcome, String why) {
     int r = j.home >= 0 && g.usable(j.home) ? j.home : j.regions.length > 0 ? j.regions[0] : -1;
-    List<String> notes = new ArrayList<>(List.of(why));
-    notes.addAll(j.notes);
-    String reason = String.join("; ", notes);
+    List<String> notes = new ArrayList<>(j.notes);
     String fallback = "none: this already is the fallback (run at once at home)";
     if (r < 0) {
       Instant s = Setup.at(j.earliest);
       Instant e = Setup.at(j.earliest + j.durationSeconds);
+      notes.add("no intensity known for it: emissions unknown");
       return new Placement(
           j.job.id(),
           j.job.home(),
@@ -84,33 +83,50 @@ final class Explain {
           j.job.energyKwh(),
           0,
           0,
-          reason + "; no intensity known for it: emissions unknown",
+          new Reason(outcome, why, null, null, notes, null),
           fallback);
     }
     Option o = Choices.atOnce(g, j, r);
+    Reason reason = new Reason(outcome, why, null, null, notes, null);
     return build(g, j, o, kwh(g, j, r), o.grams, reason, fallback);
   }
 
-  static String unreachable(JobCtx j) {
+  /**
+   * A job that asks more GPUs than its regions have, cannot run by its deadline, or has no region
+   * to rank: it runs at once at home.
+   */
+  static Placement unreachable(Grid g, JobCtx j) {
     if (j.gpusBeyond != null) {
-      return "no allowed region has GPUs enough: the job "
-          + j.gpusBeyond
-          + "; runs at once at home, over its GPUs";
+      return atOnce(
+          g,
+          j,
+          Reason.Outcome.GPUS_BEYOND_REGIONS,
+          "no allowed region has GPUs enough: the job "
+              + j.gpusBeyond
+              + "; runs at once at home, over its GPUs");
     }
     if (j.regions.length == 0) {
-      return "no allowed region has a forecast or a yearly mean to rank: runs at once at home";
+      return atOnce(
+          g,
+          j,
+          Reason.Outcome.NOTHING_TO_RANK,
+          "no allowed region has a forecast or a yearly mean to rank: runs at once at home");
     }
-    return "deadline "
-        + j.job.deadline()
-        + " unreachable: the job needs "
-        + j.job.duration()
-        + " from its earliest start "
-        + Setup.at(j.earliest)
-        + "; runs at once at home";
+    return atOnce(
+        g,
+        j,
+        Reason.Outcome.DEADLINE_UNREACHABLE,
+        "deadline "
+            + j.job.deadline()
+            + " unreachable: the job needs "
+            + j.job.duration()
+            + " from its earliest start "
+            + Setup.at(j.earliest)
+            + "; runs at once at home");
   }
 
   private static Placement build(
-      Grid g, JobCtx j, Option o, double kwh, double base, String reason, String fallback) {
+      Grid g, JobCtx j, Option o, double kwh, double base, Reason reason, String fallback) {
     List<Slice> slices = new ArrayList<>();
     for (int b = 0; b < o.bounds.length; b += 2) {
       slices.add(new Slice(Setup.at(o.bounds[b]), Setup.at(o.bounds[b + 1])));

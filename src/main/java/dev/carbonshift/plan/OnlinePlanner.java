@@ -124,7 +124,8 @@ public final class OnlinePlanner {
     }
     PlanResult inserted = at.plan(arrivals, held);
     boolean noRoom =
-        inserted.placements().stream().anyMatch(p -> p.reason().startsWith(Planner.NO_CAPACITY));
+        inserted.placements().stream()
+            .anyMatch(p -> p.reason().outcome() == Reason.Outcome.NO_CAPACITY);
     boolean small = queue.waiting().size() <= RESOLVE_QUEUE_UP_TO;
     if (noRoom || (inserted.capacityBound() && small)) {
       // move jobs not yet started to make room, or to give the clean slot to whoever gains most

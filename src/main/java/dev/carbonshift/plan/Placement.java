@@ -9,7 +9,8 @@ import java.util.List;
  * @param kwh facility energy (IT energy × PUE)
  * @param gCo2e expected emissions of this placement
  * @param baselineGCo2e expected emissions had the job run at once in its home region
- * @param reason why this region and time were chosen, naming any fallback that was taken
+ * @param reason why this region and time were chosen, naming any fallback that was taken; {@link
+ *     Reason#text()} in words
  * @param fallback what happens if this placement cannot be kept
  */
 public record Placement(
@@ -21,19 +22,26 @@ public record Placement(
     double kwh,
     double gCo2e,
     double baselineGCo2e,
-    String reason,
+    Reason reason,
     String fallback) {
 
   public Placement {
     slices = List.copyOf(slices);
   }
 
-  /**
-   * Whether capacity moved the job off its own cheapest option (others had taken it), or left it no
-   * room at all before its deadline.
-   */
-  public boolean displaced() {
-    return reason.startsWith(Planner.NO_CAPACITY) || reason.contains(Planner.DISPLACED);
+  /** This placement, its reason naming {@code method} as the one that found it. */
+  public Placement foundBy(String method) {
+    return new Placement(
+        jobId,
+        regionId,
+        start,
+        end,
+        slices,
+        kwh,
+        gCo2e,
+        baselineGCo2e,
+        reason.foundBy(method),
+        fallback);
   }
 
   /** Saving against the baseline in percent (negative when the placement emits more). */

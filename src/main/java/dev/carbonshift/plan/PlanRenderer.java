@@ -1,7 +1,9 @@
 package dev.carbonshift.plan;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders a plan as the human table and the JSON that {@code plan} prints. Pure. */
@@ -37,7 +39,7 @@ public final class PlanRenderer {
               p.gCo2e(),
               p.baselineGCo2e(),
               p.savingPct()));
-      sb.append("  why: ").append(p.reason()).append(System.lineSeparator());
+      sb.append("  why: ").append(p.reason().text()).append(System.lineSeparator());
       sb.append("  fallback: ").append(p.fallback()).append(System.lineSeparator());
     }
     sb.append(
@@ -73,7 +75,7 @@ public final class PlanRenderer {
         Locale.ROOT,
         "{\"job\":%s,\"region\":%s,\"start\":%s,\"end\":%s,\"slices\":[%s],\"kwh\":%.4f,"
             + "\"gCo2e\":%.2f,\"baselineGCo2e\":%.2f,\"savingPct\":%.2f,\"reason\":%s,"
-            + "\"fallback\":%s}",
+            + "\"fallback\":%s,%s}",
         str(p.jobId()),
         str(p.regionId()),
         time(p.start()),
@@ -83,8 +85,34 @@ public final class PlanRenderer {
         p.gCo2e(),
         p.baselineGCo2e(),
         p.savingPct(),
-        str(p.reason()),
-        str(p.fallback()));
+        str(p.reason().text()),
+        str(p.fallback()),
+        parts(p.reason()));
+  }
+
+  /** The reason's parts ({@link Reason#parts()}) as JSON members, beside its text. */
+  private static String parts(Reason r) {
+    return r.parts().entrySet().stream()
+        .map(e -> str(e.getKey()) + ":" + value(e.getValue()))
+        .collect(Collectors.joining(","));
+  }
+
+  /** A JSON value of a string, null, list or map, the kinds {@link Reason#parts()} holds. */
+  private static String value(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof List<?> l) {
+      return "[" + l.stream().map(PlanRenderer::value).collect(Collectors.joining(",")) + "]";
+    }
+    if (v instanceof Map<?, ?> m) {
+      return "{"
+          + m.entrySet().stream()
+              .map(e -> str(e.getKey().toString()) + ":" + value(e.getValue()))
+              .collect(Collectors.joining(","))
+          + "}";
+    }
+    return str(v.toString());
   }
 
   private static String time(Instant t) {

@@ -15,16 +15,10 @@ public final class Planner {
   private static final long PASSES_UP_TO = 20_000_000L;
   private static final long PRICES_UP_TO = 5_000_000L;
 
-  /** Start of the reason of a job that found no room anywhere before its deadline. */
-  public static final String NO_CAPACITY =
+  /** The summary of a job's reason when it found no room anywhere before its deadline. */
+  private static final String NO_CAPACITY =
       "no free capacity in its regions before its deadline: runs at once at home, over the"
           + " region's capacity";
-
-  /**
-   * Start of the part of a placement's reason that says capacity moved the job off its own cheapest
-   * option (region and time, ignoring other jobs): others had taken it.
-   */
-  public static final String DISPLACED = "capacity: the cleanest option (";
 
   private Planner() {}
 
@@ -129,9 +123,9 @@ public final class Planner {
       if (chosen[i] != null) {
         out.add(Explain.placed(g, j, chosen[i]));
       } else if (!j.reachable) {
-        out.add(Explain.atOnce(g, j, Explain.unreachable(j)));
+        out.add(Explain.unreachable(g, j));
       } else {
-        out.add(Explain.atOnce(g, j, NO_CAPACITY));
+        out.add(Explain.atOnce(g, j, Reason.Outcome.NO_CAPACITY, NO_CAPACITY));
       }
     }
     return new PlanResult(out, method, new ArrayList<>(s.notes));
@@ -193,7 +187,7 @@ public final class Planner {
     Option[] hint = new Option[s.jobs.size()];
     for (int i = 0; i < hint.length; i++) {
       Placement p = heuristic.placements().get(i);
-      if (!p.reason().startsWith(NO_CAPACITY) && s.jobs.get(i).reachable) {
+      if (p.reason().outcome() != Reason.Outcome.NO_CAPACITY && s.jobs.get(i).reachable) {
         hint[i] = option(g, s.jobs.get(i), p);
       }
     }

@@ -45,8 +45,7 @@ final class Accounting {
             kwh,
             grams / 1000,
             missed,
-            p.reason(),
-            p.displaced()));
+            p.reason()));
   }
 
   private double baselineGrams(SimJob job) {

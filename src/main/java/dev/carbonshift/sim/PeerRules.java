@@ -7,6 +7,7 @@ import dev.carbonshift.plan.PlanRegion;
 import dev.carbonshift.plan.PlanRequest;
 import dev.carbonshift.plan.PlanSettings;
 import dev.carbonshift.plan.Planner;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.plan.Slice;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class PeerRules {
         0,
         0,
         0,
-        "run-now: at once at home",
+        Reason.of(Reason.Outcome.RUN_NOW, "run-now: at once at home"),
         "none");
   }
 }

@@ -10,6 +10,7 @@ import dev.carbonshift.plan.PlanRegion;
 import dev.carbonshift.plan.PlanRequest;
 import dev.carbonshift.plan.PlanResult;
 import dev.carbonshift.plan.Planner;
+import dev.carbonshift.plan.Reason;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,9 @@ public final class PlanSpeed {
       best = Math.min(best, System.nanoTime() - t0);
     }
     long over =
-        last.placements().stream().filter(p -> p.reason().contains("over the region")).count();
+        last.placements().stream()
+            .filter(p -> p.reason().outcome() == Reason.Outcome.NO_CAPACITY)
+            .count();
     out.printf(
         Locale.ROOT,
         "%nplan of 10,000 jobs x 20 regions x 72 h of 5-minute forecasts: %.0f ms (best of 3,"

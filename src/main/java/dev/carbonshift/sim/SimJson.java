@@ -42,7 +42,7 @@ public final class SimJson {
       pm.put("kwh", round(p.kwh()));
       pm.put("kgCo2e", round(p.kgCo2e()));
       pm.put("slices", p.slices());
-      pm.put("reason", p.reason());
+      pm.put("reason", p.reason().text());
       pm.put("displaced", p.displaced());
       ps.add(pm);
     }

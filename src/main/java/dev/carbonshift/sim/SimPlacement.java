@@ -1,14 +1,13 @@
 package dev.carbonshift.sim;
 
+import dev.carbonshift.plan.Reason;
 import java.time.Instant;
 
 /**
  * Where and when a job ran in a replay, and what it really emitted (on the actual trace).
  *
  * @param kwh facility energy (IT × PUE)
- * @param displaced whether capacity moved the job off its own cheapest option in the plan it
- *     started on ({@link dev.carbonshift.plan.Placement#displaced()}); never for the peers' rules,
- *     which ignore capacity
+ * @param reason why the plan it started on placed it so
  */
 public record SimPlacement(
     String job,
@@ -19,5 +18,13 @@ public record SimPlacement(
     double kwh,
     double kgCo2e,
     boolean missedDeadline,
-    String reason,
-    boolean displaced) {}
+    Reason reason) {
+
+  /**
+   * Whether capacity moved the job off its own cheapest option in the plan it started on ({@link
+   * Reason#displaced()}); never for the peers' rules, which ignore capacity.
+   */
+  public boolean displaced() {
+    return reason.displaced();
+  }
+}

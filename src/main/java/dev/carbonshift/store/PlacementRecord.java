@@ -1,5 +1,6 @@
 package dev.carbonshift.store;
 
+import dev.carbonshift.plan.Reason;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,8 @@ import java.time.Instant;
  *
  * @param slicesJson for an interruptible job, its slices as a JSON array of {start, end}; else null
  * @param baselineGCo2e emissions had it run at once in its home region
+ * @param reason why, in typed parts ({@link Reason#text()} in words); {@link
+ *     Reason.Outcome#RECORDED} for a row stored before the parts had columns
  * @param fallback what was used in place of missing data, or null
  */
 public record PlacementRecord(
@@ -20,5 +23,5 @@ public record PlacementRecord(
     double expectedKwh,
     double expectedGCo2e,
     double baselineGCo2e,
-    String reason,
+    Reason reason,
     String fallback) {}

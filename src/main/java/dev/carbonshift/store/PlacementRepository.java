@@ -1,9 +1,14 @@
 package dev.carbonshift.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carbonshift.job.JobState;
+import dev.carbonshift.plan.Reason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,9 @@ import java.util.Optional;
  * as history, so a report can show how a job moved and why.
  */
 public final class PlacementRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> NOTES = new TypeReference<>() {};
+
   private final Jdbc jdbc;
 
   public PlacementRepository(Database db) {
@@ -22,6 +30,8 @@ public final class PlacementRepository {
 
   /** Makes {@code p} the job's current placement and records the decision. */
   public long save(PlacementRecord p) {
+    Reason why = p.reason();
+    Reason.Taken taken = why.cleanestTaken();
     return jdbc.inTransaction(
         c -> {
           Jdbc.update(
@@ -33,7 +43,9 @@ public final class PlacementRepository {
                   c,
                   "INSERT INTO placements (job_id, planned_at, region, start_at, end_at, slices,"
                       + " expected_kwh, expected_g_co2e, baseline_g_co2e, reason, fallback,"
-                      + " is_current) VALUES (?,?,?,?,?,?,?,?,?,?,?,TRUE)",
+                      + " outcome, method, cleanest_taken_region, cleanest_taken_start,"
+                      + " intensity_fallback, reason_notes, is_current)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)",
                   p.jobId(),
                   p.plannedAt(),
                   p.region(),
@@ -43,15 +55,21 @@ public final class PlacementRepository {
                   p.expectedKwh(),
                   p.expectedGCo2e(),
                   p.baselineGCo2e(),
-                  p.reason(),
-                  p.fallback());
+                  why.summary(),
+                  p.fallback(),
+                  why.outcome(),
+                  why.method(),
+                  taken == null ? null : taken.regionId(),
+                  taken == null ? null : taken.start(),
+                  why.intensityFallback(),
+                  notesJson(why.notes()));
           DecisionRepository.insert(
               c,
               p.plannedAt(),
               p.jobId(),
               "placement",
               p.region() + " at " + p.start(),
-              p.reason() + (p.fallback() == null ? "" : "; fallback: " + p.fallback()));
+              why.text() + (p.fallback() == null ? "" : "; fallback: " + p.fallback()));
           return id;
         });
   }
@@ -121,7 +139,56 @@ public final class PlacementRepository {
         rs.getDouble("expected_kwh"),
         rs.getDouble("expected_g_co2e"),
         rs.getDouble("baseline_g_co2e"),
-        rs.getString("reason"),
+        reason(rs),
         rs.getString("fallback"));
+  }
+
+  /** The typed reason of a row; a row stored before V16 has its whole text in {@code reason}. */
+  private static Reason reason(ResultSet rs) throws SQLException {
+    String outcome = rs.getString("outcome");
+    if (outcome == null) {
+      return Reason.recorded(rs.getString("reason"));
+    }
+    String region = rs.getString("cleanest_taken_region");
+    return new Reason(
+        outcome(outcome),
+        rs.getString("reason"),
+        region == null ? null : new Reason.Taken(region, Jdbc.instant(rs, "cleanest_taken_start")),
+        rs.getString("intensity_fallback"),
+        notes(rs.getString("reason_notes")),
+        rs.getString("method"));
+  }
+
+  private static Reason.Outcome outcome(String name) {
+    try {
+      return Reason.Outcome.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(
+          "placements.outcome: "
+              + name
+              + " is none of "
+              + Arrays.toString(Reason.Outcome.values())
+              + " (stored by a newer version?)",
+          e);
+    }
+  }
+
+  private static String notesJson(List<String> notes) {
+    try {
+      return notes.isEmpty() ? null : JSON.writeValueAsString(notes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("notes of a reason: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> notes(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, NOTES);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("placements.reason_notes: not a JSON array of strings: " + json, e);
+    }
   }
 }

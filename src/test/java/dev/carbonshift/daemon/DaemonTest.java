@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carbonshift.daemon.api.HttpApi;
 import dev.carbonshift.job.JobState;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.store.Decision;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunRecord;
@@ -146,7 +147,7 @@ class DaemonTest {
                   0.1,
                   10,
                   20,
-                  "placed by the test",
+                  Reason.of(Reason.Outcome.LOWEST_EMISSIONS, "placed by the test"),
                   null));
       cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
       // from its second epoch the training keeps pace with the daemon's clock until two heartbeats
@@ -312,7 +313,7 @@ class DaemonTest {
                   0.1,
                   10,
                   20,
-                  "two slices, by the test",
+                  Reason.of(Reason.Outcome.LOWEST_EMISSIONS, "two slices, by the test"),
                   null));
       cs.jobs().transition(job.id(), JobState.PLANNED, "placed by the test");
       try (Daemon daemon = Daemon.create(cs)) {

@@ -7,6 +7,7 @@ import dev.carbonshift.job.JobSpec;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.plan.Placement;
 import dev.carbonshift.plan.PlanSettings;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.region.RegionCatalog;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.Decision;
@@ -88,6 +89,8 @@ class QueuePlannerTest {
     List<Placement> made = planner.planRound();
 
     assertThat(made).hasSize(5);
+    Map<String, Placement> madeFor = new HashMap<>();
+    made.forEach(p -> madeFor.put(p.jobId(), p));
     for (StoredJob j : runnable()) {
       assertThat(j.state()).as(j.name()).isEqualTo(JobState.PLANNED);
       assertThat(j.stateReason()).startsWith("placed in ");
@@ -101,7 +104,14 @@ class QueuePlannerTest {
       assertThat(p.end()).as(j.name()).isAfter(p.start()).isBeforeOrEqualTo(j.deadline());
       assertThat(p.plannedAt()).isEqualTo(NOW);
       assertThat(p.expectedKwh()).isPositive();
-      assertThat(p.reason()).as(j.name()).matches("(?s).+ \\[(exact|heuristic)[^\\]]*\\]");
+      assertThat(p.reason().outcome()).as(j.name()).isEqualTo(Reason.Outcome.LOWEST_EMISSIONS);
+      assertThat(p.reason().summary()).as(j.name()).isNotBlank();
+      assertThat(p.reason().method())
+          .as(j.name())
+          .satisfiesAnyOf(
+              m -> assertThat(m).startsWith("exact"), m -> assertThat(m).startsWith("heuristic"));
+      // the store gives back, part for part, the reason the round made
+      assertThat(p.reason()).as(j.name()).isEqualTo(madeFor.get(j.id()).reason());
       // offline, every region's chain starts with an API that is not configured
       assertThat(p.fallback())
           .as(j.name())
@@ -114,7 +124,7 @@ class QueuePlannerTest {
               d -> {
                 assertThat(d.category()).isEqualTo("placement");
                 assertThat(d.decision()).isEqualTo(p.region() + " at " + p.start());
-                assertThat(d.reason()).contains(p.reason()).contains("fallback: intensities: ");
+                assertThat(d.reason()).startsWith(p.reason().text() + "; fallback: intensities: ");
               });
       assertThat(logged).anySatisfy(d -> assertThat(d.decision()).isEqualTo("QUEUED -> PLANNED"));
     }

@@ -123,7 +123,9 @@ class RunningJobsHoldCapacityTest {
 
       assertThat(overlaps(b, a)).as("b over running a, renewed %s", renewed).isFalse();
       assertThat(b.regionId()).isEqualTo("es");
-      assertThat(b.reason()).contains("the cleanest option (no from ").contains("taken by others");
+      assertThat(b.reason().cleanestTaken()).isNotNull();
+      assertThat(b.reason().cleanestTaken().regionId()).isEqualTo("no");
+      assertThat(placements.current(b.jobId()).orElseThrow().reason()).isEqualTo(b.reason());
       jobs.transition(b.jobId(), JobState.CANCELLED, "next variant: b again");
     }
   }

@@ -188,11 +188,11 @@ class GpuCapacityTest {
     PlanResult plan = Planner.plan(req);
 
     Placement p = plan.placements().get(0);
-    assertThat(p.reason())
+    assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.GPUS_BEYOND_REGIONS);
+    assertThat(p.reason().summary())
         .contains("asks for gpus: 8")
         .contains("a has 4")
-        .contains("b has 2")
-        .doesNotStartWith(Planner.NO_CAPACITY);
+        .contains("b has 2");
     assertThat(plan.placements().get(1).regionId()).isEqualTo("a");
     // the job that can never fit does not make the others unplannable: the bound still stands
     assertThat(Planner.lowerBoundGCo2e(req)).isLessThanOrEqualTo(plan.totalGCo2e() + 1e-6);
@@ -218,7 +218,13 @@ class GpuCapacityTest {
             .get(0);
 
     assertThat(p.regionId()).isEqualTo("b");
-    assertThat(p.reason()).contains("did not rank regions with too few GPUs").contains("a has 4");
+    assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.LOWEST_EMISSIONS);
+    assertThat(p.reason().notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("did not rank regions with too few GPUs")
+                    .contains("a has 4"));
   }
 
   @Test
@@ -251,7 +257,7 @@ class GpuCapacityTest {
       assertThat(p.end()).isBeforeOrEqualTo(j.deadline());
       long ran = p.slices().stream().mapToLong(s -> s.length().toSeconds()).sum();
       assertThat(ran).isEqualTo(j.duration().toSeconds());
-      assertThat(p.reason()).doesNotContain("over the region's capacity");
+      assertThat(p.reason().outcome()).isNotEqualTo(Reason.Outcome.NO_CAPACITY);
     }
     for (PlanRegion r : regions) {
       for (int h = 0; h < 48; h++) {

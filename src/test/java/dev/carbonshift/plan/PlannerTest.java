@@ -30,7 +30,13 @@ class PlannerTest {
     assertThat(p.regionId()).isEqualTo("green");
     assertThat(p.gCo2e()).isEqualTo(2 * 50.0, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(p.baselineGCo2e()).isEqualTo(2 * 400.0, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(p.reason()).contains("lowest expected emissions");
+    assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.LOWEST_EMISSIONS);
+    assertThat(p.reason().summary()).startsWith("lowest expected emissions among home, green");
+    assertThat(p.reason().cleanestTaken()).isNull();
+    assertThat(p.reason().intensityFallback()).isNull();
+    assertThat(p.reason().method())
+        .as("a plan's method is the plan's, not each placement's")
+        .isNull();
     assertThat(p.fallback()).contains("home");
   }
 
@@ -78,7 +84,7 @@ class PlannerTest {
 
     assertThat(p.slices()).hasSize(3);
     assertThat(p.gCo2e()).isCloseTo(60, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(p.reason()).contains("3 slices");
+    assertThat(p.reason().summary()).contains("split into 3 slices");
   }
 
   @Test
@@ -105,7 +111,10 @@ class PlannerTest {
     Placement p = Planner.plan(req).find("j").orElseThrow();
 
     assertThat(p.regionId()).isEqualTo("far");
-    assertThat(p.reason()).contains("no forecast for FAR").contains("yearly mean of 30");
+    assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.LOWEST_EMISSIONS);
+    assertThat(p.reason().intensityFallback())
+        .contains("no forecast for FAR")
+        .contains("yearly mean of 30");
   }
 
   @Test
@@ -117,7 +126,9 @@ class PlannerTest {
             .orElseThrow();
 
     assertThat(hour(p.start())).isEqualTo(1);
-    assertThat(p.reason()).contains("before the deadline").contains("re-plan");
+    assertThat(p.reason().intensityFallback()).isNull();
+    assertThat(p.reason().notes())
+        .anySatisfy(n -> assertThat(n).contains("before the deadline").contains("re-plan"));
   }
 
   @Test
@@ -149,7 +160,8 @@ class PlannerTest {
 
     assertThat(p.regionId()).isEqualTo("home");
     assertThat(p.start()).isEqualTo(T0);
-    assertThat(p.reason()).contains("unreachable");
+    assertThat(p.reason().outcome()).isEqualTo(Reason.Outcome.DEADLINE_UNREACHABLE);
+    assertThat(p.reason().summary()).contains("unreachable");
   }
 
   @Test
@@ -168,9 +180,11 @@ class PlannerTest {
             .orElseThrow();
 
     assertThat(refused.regionId()).isEqualTo("home");
-    assertThat(refused.reason()).contains("did not rank wt");
+    assertThat(refused.reason().notes())
+        .anySatisfy(n -> assertThat(n).startsWith("did not rank wt"));
     assertThat(allowed.regionId()).isEqualTo("wt");
-    assertThat(allowed.reason()).contains("ranked average against marginal");
+    assertThat(allowed.reason().notes())
+        .anySatisfy(n -> assertThat(n).startsWith("ranked average against marginal"));
   }
 
   @Test

@@ -80,7 +80,52 @@ class ReplanAndRenderTest {
     }
     assertThat(p.get("job").asText()).isEqualTo("a \"quoted\" job");
     assertThat(p.get("savingPct").asDouble()).isGreaterThan(90);
+    Reason why = r.placements().get(0).reason();
+    assertThat(p.get("reason").asText()).isEqualTo(why.text());
+    assertThat(p.get("outcome").asText()).isEqualTo("LOWEST_EMISSIONS");
+    assertThat(p.get("cleanestTaken").isNull()).isTrue();
+    assertThat(p.get("intensityFallback").isNull()).isTrue();
+    assertThat(p.get("notes")).extracting(JsonNode::asText).containsExactlyElementsOf(why.notes());
+    assertThat(p.get("method").isNull()).as("a plan's method is the plan's").isTrue();
     assertThat(PlanRenderer.table(r)).contains("green").contains("why: ").contains("fallback: ");
+  }
+
+  @Test
+  void json_gives_every_part_of_a_reason_back_as_it_was() throws Exception {
+    Reason why =
+        new Reason(
+            Reason.Outcome.LOWEST_EMISSIONS,
+            "lowest expected emissions among es, no",
+            new Reason.Taken("no", T0.plus(H)),
+            "no forecast for ES: its \"yearly\" mean",
+            List.of("estimated by default", "a\tb\\c"),
+            "exact");
+    Placement placed =
+        new Placement(
+            "j", "es", T0, T0.plus(H), List.of(new Slice(T0, T0.plus(H))), 1, 2, 3, why, "none");
+
+    JsonNode p =
+        new ObjectMapper()
+            .readTree(PlanRenderer.json(new PlanResult(List.of(placed), "exact", List.of())))
+            .get("placements")
+            .get(0);
+
+    assertThat(p.get("reason").asText()).isEqualTo(why.text());
+    assertThat(p.get("outcome").asText()).isEqualTo("LOWEST_EMISSIONS");
+    assertThat(p.get("method").asText()).isEqualTo("exact");
+    assertThat(p.get("cleanestTaken").get("region").asText()).isEqualTo("no");
+    assertThat(p.get("cleanestTaken").get("start").asText()).isEqualTo(T0.plus(H).toString());
+    assertThat(p.get("intensityFallback").asText()).isEqualTo(why.intensityFallback());
+    assertThat(p.get("notes")).extracting(JsonNode::asText).containsExactlyElementsOf(why.notes());
+    // the API reads the same parts, by the same names, through Jackson
+    assertThat(new ObjectMapper().valueToTree(why.parts()).equals(withoutPlacementFields(p)))
+        .isTrue();
+  }
+
+  private static JsonNode withoutPlacementFields(JsonNode placement) {
+    var n = ((com.fasterxml.jackson.databind.node.ObjectNode) placement).deepCopy();
+    n.retain("outcome", "method", "cleanestTaken", "intensityFallback", "notes");
+    return n;
   }
 
   @Test

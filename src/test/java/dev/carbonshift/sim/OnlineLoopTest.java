@@ -102,7 +102,11 @@ class OnlineLoopTest {
         .filteredOn(p -> !p.displaced())
         .allSatisfy(p -> assertThat(p.kgCo2e()).isLessThan(m.kgCo2e()))
         .allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
-    assertThat(m.reason()).contains(dev.carbonshift.plan.Planner.DISPLACED);
+    // what it was moved off: its cleanest option, in Norway, which the others took
+    assertThat(m.reason().cleanestTaken()).isNotNull();
+    assertThat(m.reason().cleanestTaken().regionId()).isEqualTo("no");
+    assertThat(m.reason().outcome())
+        .isEqualTo(dev.carbonshift.plan.Reason.Outcome.LOWEST_EMISSIONS);
     assertThat(roomy.displaced()).isZero();
     assertThat(roomy.placements()).allSatisfy(p -> assertThat(p.region()).isEqualTo("no"));
     assertThat(peers.displaced()).isZero();

@@ -8,6 +8,7 @@ import dev.carbonshift.job.IllegalStateTransitionException;
 import dev.carbonshift.job.JobParser;
 import dev.carbonshift.job.JobState;
 import dev.carbonshift.job.ParsedJob;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -234,7 +235,15 @@ class StoreContract {
         0.5,
         12.25,
         80.5,
-        "lowest mean intensity in " + region,
+        region.equals("gb")
+            ? new Reason(
+                Reason.Outcome.LOWEST_EMISSIONS,
+                "lowest mean intensity in gb",
+                new Reason.Taken("no", Instant.parse("2026-03-01T14:00:00Z")),
+                "no forecast for GB: its yearly mean",
+                List.of("default estimate", "deadline beyond the horizon"),
+                "exact (capacity never bound)")
+            : Reason.of(Reason.Outcome.NO_CAPACITY, "lowest mean intensity in " + region),
         region.equals("gb") ? "yearly average for gb" : null);
   }
 
@@ -264,7 +273,63 @@ class StoreContract {
                 "no at 2026-03-01T14:00:00.001Z", "lowest mean intensity in no"),
             org.assertj.core.groups.Tuple.tuple(
                 "gb at 2026-03-01T18:30:00.999Z",
-                "lowest mean intensity in gb; fallback: yearly average for gb"));
+                "lowest mean intensity in gb; capacity: the cleanest option (no from"
+                    + " 2026-03-01T14:00:00Z) was taken by others; no forecast for GB: its yearly"
+                    + " mean; default estimate; deadline beyond the horizon [exact (capacity never"
+                    + " bound)]; fallback: yearly average for gb"));
+  }
+
+  /** A placements row written in SQL, as an older or a newer version would have left it. */
+  private void insertPlacementRow(String reason, String outcome, String reasonNotes) {
+    jobs.insert("job-1", parsed());
+    db.jdbc()
+        .insert(
+            "INSERT INTO placements (job_id, planned_at, region, start_at, end_at, slices,"
+                + " expected_kwh, expected_g_co2e, baseline_g_co2e, reason, fallback, outcome,"
+                + " reason_notes, is_current) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)",
+            "job-1",
+            T0,
+            "es",
+            T0,
+            T0.plusSeconds(3600),
+            null,
+            0.5,
+            12.25,
+            80.5,
+            reason,
+            null,
+            outcome,
+            reasonNotes);
+  }
+
+  @Test
+  void a_placement_stored_before_reasons_had_parts_reads_back_with_its_whole_text() {
+    // before V16 the whole text went into reason, and the columns V16 adds stay NULL
+    String text = "lowest expected emissions among es, no; split into 2 slices [heuristic]";
+    insertPlacementRow(text, null, null);
+
+    Reason r = placements.current("job-1").orElseThrow().reason();
+
+    assertThat(r.outcome()).isEqualTo(Reason.Outcome.RECORDED);
+    assertThat(r.summary()).isEqualTo(text);
+    assertThat(r.text()).isEqualTo(text);
+    assertThat(r.method()).isNull();
+    assertThat(r.intensityFallback()).isNull();
+    assertThat(r.cleanestTaken()).isNull();
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"outcome", "reason_notes"})
+  void a_placement_whose_reason_parts_cannot_be_read_names_the_column(String column) {
+    insertPlacementRow(
+        "lowest expected emissions among es, no",
+        column.equals("outcome") ? "CHOSEN_BY_A_NEWER_VERSION" : "LOWEST_EMISSIONS",
+        column.equals("reason_notes") ? "{\"not\": \"a list\"}" : null);
+
+    assertThatThrownBy(() -> placements.current("job-1"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("placements." + column + ": ");
   }
 
   @Test

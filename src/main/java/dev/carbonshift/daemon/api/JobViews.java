@@ -90,11 +90,13 @@ final class JobViews {
             .put("end", Json.text(p.end()))
             .put("plannedAt", Json.text(p.plannedAt()));
     n.set("slices", slices(p.slicesJson()));
-    return n.put("reason", p.reason())
+    n.put("reason", p.reason().text())
         .put("fallback", p.fallback())
         .put("expectedKwh", p.expectedKwh())
         .put("expectedGCo2e", p.expectedGCo2e())
         .put("baselineGCo2e", p.baselineGCo2e());
+    // the reason's parts beside its text, so that clients need not parse the words
+    return n.setAll((ObjectNode) Json.MAPPER.valueToTree(p.reason().parts()));
   }
 
   /** Each run is one slice of the job's time; an interrupted job has several. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carbonshift.job.JobState;
+import dev.carbonshift.plan.Reason;
 import dev.carbonshift.store.PlacementRecord;
 import dev.carbonshift.store.RunState;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +127,13 @@ class HttpApiTest {
                 0.2,
                 5.0,
                 80.0,
-                "lowest intensity in the window",
+                new Reason(
+                    Reason.Outcome.LOWEST_EMISSIONS,
+                    "lowest intensity in the window",
+                    new Reason.Taken("es", ApiFixture.NOW),
+                    null,
+                    List.of("default estimate"),
+                    "heuristic"),
                 null));
     long run = f.store.runs().start(id, "no", ApiFixture.NOW.plusSeconds(3600));
     f.store.runs().finish(run, RunState.INTERRUPTED, ApiFixture.NOW.plusSeconds(5400));
@@ -137,7 +145,16 @@ class HttpApiTest {
     assertThat(p.get("region").asText()).isEqualTo("no");
     assertThat(p.get("start").asText()).isEqualTo("2026-03-01T01:00:00Z");
     assertThat(p.get("slices").get(0).get("end").asText()).isEqualTo("2026-03-01T02:00:00Z");
-    assertThat(p.get("reason").asText()).isEqualTo("lowest intensity in the window");
+    assertThat(p.get("reason").asText())
+        .isEqualTo(
+            "lowest intensity in the window; capacity: the cleanest option (es from"
+                + " 2026-03-01T00:00:00Z) was taken by others; default estimate [heuristic]");
+    assertThat(p.get("outcome").asText()).isEqualTo("LOWEST_EMISSIONS");
+    assertThat(p.get("method").asText()).isEqualTo("heuristic");
+    assertThat(p.get("cleanestTaken").get("region").asText()).isEqualTo("es");
+    assertThat(p.get("cleanestTaken").get("start").asText()).isEqualTo("2026-03-01T00:00:00Z");
+    assertThat(p.get("intensityFallback").isNull()).isTrue();
+    assertThat(p.get("notes")).extracting(JsonNode::asText).containsExactly("default estimate");
     assertThat(p.get("fallback").isNull()).isTrue();
     JsonNode r = j.get("runs").get(0);
     assertThat(r.get("state").asText()).isEqualTo("INTERRUPTED");
