@@ -3,6 +3,7 @@ package dev.carbonshift.report;
 import dev.carbonshift.energy.ComponentEnergy;
 import dev.carbonshift.store.Database;
 import dev.carbonshift.store.Jdbc;
+import dev.carbonshift.store.RunRecord;
 import dev.carbonshift.store.RunRepository;
 import java.sql.Statement;
 import java.time.Instant;
@@ -41,6 +42,7 @@ final class StoreReader {
                 + " r.it_kwh, r.pue, r.facility_kwh, r.intensity_g_per_kwh, r.intensity_kind,"
                 + " r.intensity_actual_share, r.intensity_source, r.kg_co2e, r.baseline_region,"
                 + " r.baseline_pue, r.baseline_g_per_kwh, r.baseline_kg_co2e, r.avoided_kg_co2e,"
+                + " r.baseline_intensity_kind, r.energy_method, r.sampling_interval_ms,"
                 + " r.model_version_id, r.details"
                 + " FROM runs r"
                 + JOBS_IN_PERIOD
@@ -51,6 +53,8 @@ final class StoreReader {
               Instant ended = Jdbc.instant(rs, "ended_at");
               long mv = rs.getLong("model_version_id");
               Long version = rs.wasNull() ? null : mv;
+              // the accounting columns as the run repository reads them
+              RunRecord.Accounting a = RunRepository.accounting(rs);
               return new RunFact(
                   id,
                   rs.getString("job_id"),
@@ -66,19 +70,19 @@ final class StoreReader {
                   Jdbc.instant(rs, "submitted_at"),
                   Jdbc.instant(rs, "deadline"),
                   !ended.isBefore(from) && ended.isBefore(to),
-                  Jdbc.nullableDouble(rs, "it_kwh"),
-                  Jdbc.nullableDouble(rs, "pue"),
-                  Jdbc.nullableDouble(rs, "facility_kwh"),
-                  Jdbc.nullableDouble(rs, "intensity_g_per_kwh"),
-                  rs.getString("intensity_kind"),
-                  Jdbc.nullableDouble(rs, "intensity_actual_share"),
-                  rs.getString("intensity_source"),
-                  Jdbc.nullableDouble(rs, "kg_co2e"),
-                  rs.getString("baseline_region"),
-                  Jdbc.nullableDouble(rs, "baseline_pue"),
-                  Jdbc.nullableDouble(rs, "baseline_g_per_kwh"),
-                  Jdbc.nullableDouble(rs, "baseline_kg_co2e"),
-                  Jdbc.nullableDouble(rs, "avoided_kg_co2e"),
+                  a == null ? null : a.itKwh(),
+                  a == null ? null : a.pue(),
+                  a == null ? null : a.facilityKwh(),
+                  a == null ? null : a.intensityGramsPerKwh(),
+                  a == null ? null : a.intensityKind(),
+                  a == null ? null : a.intensityActualShare(),
+                  a == null ? null : a.intensitySource(),
+                  a == null ? null : a.kgCo2e(),
+                  a == null ? null : a.baselineRegion(),
+                  a == null ? null : a.baselinePue(),
+                  a == null ? null : a.baselineGramsPerKwh(),
+                  a == null ? null : a.baselineKgCo2e(),
+                  a == null ? null : a.avoidedKgCo2e(),
                   version,
                   lines.getOrDefault(id, List.of()),
                   rs.getString("details"));

@@ -353,34 +353,41 @@ public final class RunRepository {
         rs.getString("detail"));
   }
 
-  private static RunRecord map(ResultSet rs) throws SQLException {
+  /**
+   * A run row's accounting, or null while the run has none: the one reading of the accounting
+   * columns, for the repository and the reports alike.
+   */
+  public static RunRecord.Accounting accounting(ResultSet rs) throws SQLException {
     Double itKwh = Jdbc.nullableDouble(rs, "it_kwh");
-    long mv = rs.getLong("model_version_id");
-    Long modelVersion = rs.wasNull() ? null : mv;
     long ms = rs.getLong("sampling_interval_ms");
     Duration interval = rs.wasNull() ? null : Duration.ofMillis(ms);
-    RunRecord.Accounting accounting =
-        itKwh == null
-            ? null
-            : new RunRecord.Accounting(
-                List.of(),
-                itKwh,
-                Jdbc.nullableDouble(rs, "pue"),
-                Jdbc.nullableDouble(rs, "facility_kwh"),
-                Jdbc.nullableDouble(rs, "intensity_g_per_kwh"),
-                rs.getString("intensity_kind"),
-                Jdbc.nullableDouble(rs, "intensity_actual_share"),
-                rs.getString("intensity_source"),
-                Jdbc.nullableDouble(rs, "kg_co2e"),
-                rs.getString("baseline_region"),
-                Jdbc.nullableDouble(rs, "baseline_pue"),
-                Jdbc.nullableDouble(rs, "baseline_g_per_kwh"),
-                rs.getString("baseline_intensity_kind"),
-                Jdbc.nullableDouble(rs, "baseline_kg_co2e"),
-                Jdbc.nullableDouble(rs, "avoided_kg_co2e"),
-                rs.getString("energy_method"),
-                interval,
-                rs.getString("details"));
+    return itKwh == null
+        ? null
+        : new RunRecord.Accounting(
+            List.of(),
+            itKwh,
+            Jdbc.nullableDouble(rs, "pue"),
+            Jdbc.nullableDouble(rs, "facility_kwh"),
+            Jdbc.nullableDouble(rs, "intensity_g_per_kwh"),
+            rs.getString("intensity_kind"),
+            Jdbc.nullableDouble(rs, "intensity_actual_share"),
+            rs.getString("intensity_source"),
+            Jdbc.nullableDouble(rs, "kg_co2e"),
+            rs.getString("baseline_region"),
+            Jdbc.nullableDouble(rs, "baseline_pue"),
+            Jdbc.nullableDouble(rs, "baseline_g_per_kwh"),
+            rs.getString("baseline_intensity_kind"),
+            Jdbc.nullableDouble(rs, "baseline_kg_co2e"),
+            Jdbc.nullableDouble(rs, "avoided_kg_co2e"),
+            rs.getString("energy_method"),
+            interval,
+            rs.getString("details"));
+  }
+
+  private static RunRecord map(ResultSet rs) throws SQLException {
+    long mv = rs.getLong("model_version_id");
+    Long modelVersion = rs.wasNull() ? null : mv;
+    RunRecord.Accounting accounting = accounting(rs);
     return new RunRecord(
         rs.getLong("id"),
         rs.getString("job_id"),
