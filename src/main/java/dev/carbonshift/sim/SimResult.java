@@ -28,6 +28,25 @@ public record SimResult(
     notes = List.copyOf(notes);
   }
 
+  /** The same result with {@code note} said before its other notes. */
+  public SimResult withNoteFirst(String note) {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(note);
+    all.addAll(notes);
+    return new SimResult(
+        policy,
+        forecast,
+        jobs,
+        deadlineMisses,
+        totalKwh,
+        totalKgCo2e,
+        baselineKgCo2e,
+        lowerBoundKgCo2e,
+        lpBoundKgCo2e,
+        placements,
+        all);
+  }
+
   /**
    * How many jobs capacity moved off their own cheapest option ({@link SimPlacement#displaced}).
    */

@@ -61,25 +61,11 @@ public final class Simulations {
     if (!in.skipOutsideTraces()) {
       return r;
     }
-    List<String> notes = new java.util.ArrayList<>();
-    notes.add(
+    return r.withNoteFirst(
         "left out "
             + left
             + " of "
             + (jobs.size() + left)
             + " jobs whose window (submission to deadline) lies outside the traces");
-    notes.addAll(r.notes());
-    return new SimResult(
-        r.policy(),
-        r.forecast(),
-        r.jobs(),
-        r.deadlineMisses(),
-        r.totalKwh(),
-        r.totalKgCo2e(),
-        r.baselineKgCo2e(),
-        r.lowerBoundKgCo2e(),
-        r.lpBoundKgCo2e(),
-        r.placements(),
-        notes);
   }
 }
