@@ -47,35 +47,6 @@ public record DatasetSpec(
     lags = lags == null ? List.of() : List.copyOf(lags);
   }
 
-  /** A dataset without lags or an explicit naive forecast (the format before both existed). */
-  public DatasetSpec(
-      String path,
-      List<String> features,
-      String label,
-      String timeColumn,
-      String from,
-      String to,
-      int window,
-      int horizon,
-      double fraction,
-      String filter,
-      Split split) {
-    this(
-        path,
-        features,
-        label,
-        timeColumn,
-        from,
-        to,
-        window,
-        horizon,
-        fraction,
-        filter,
-        split,
-        List.of(),
-        null);
-  }
-
   /** Whether this dataset is a forecaster's: past values of the label are inputs. */
   public boolean forecaster() {
     return window > 0 || !lags.isEmpty();

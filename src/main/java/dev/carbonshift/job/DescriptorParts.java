@@ -59,7 +59,9 @@ final class DescriptorParts {
           1,
           1.0,
           null,
-          DatasetSpec.Split.DEFAULT);
+          DatasetSpec.Split.DEFAULT,
+          List.of(),
+          null);
     }
     Fields d = f.optObject("dataset");
     if (d == null) {

@@ -56,7 +56,8 @@ final class ArrivalConverter {
               deadline,
               rnd.nextDouble() < o.interruptibleShare(),
               o.home(),
-              Set.of()));
+              Set.of(),
+              0));
     }
     return out;
   }

@@ -133,7 +133,8 @@ public final class QualityBench {
               submitted.plus(d).plus(slack),
               rnd.nextDouble() < 0.4,
               homes.get(rnd.nextInt(homes.size())),
-              Set.of()));
+              Set.of(),
+              0));
     }
     return out;
   }

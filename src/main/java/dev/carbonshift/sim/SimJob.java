@@ -32,19 +32,6 @@ public record SimJob(
     }
   }
 
-  /** A job that holds no GPU. */
-  public SimJob(
-      String id,
-      Instant submitted,
-      Duration duration,
-      double powerKw,
-      Instant deadline,
-      boolean interruptible,
-      String home,
-      Set<String> regions) {
-    this(id, submitted, duration, powerKw, deadline, interruptible, home, regions, 0);
-  }
-
   public double energyKwh() {
     return powerKw * duration.toSeconds() / 3600.0;
   }

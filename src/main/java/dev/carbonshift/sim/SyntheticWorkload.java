@@ -43,7 +43,8 @@ public final class SyntheticWorkload {
               submitted.plus(d).plus(slack),
               rnd.nextDouble() < interruptibleShare,
               home,
-              spatial ? Set.of() : Set.of(home)));
+              spatial ? Set.of() : Set.of(home),
+              0));
     }
     return out;
   }

@@ -60,7 +60,8 @@ class AnticipatingReplayTest {
               at.plus(d).plus(slack),
               rnd.nextDouble() < 0.4,
               "es",
-              Set.of()));
+              Set.of(),
+              0));
     }
     return out;
   }

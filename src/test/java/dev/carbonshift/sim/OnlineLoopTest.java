@@ -49,7 +49,15 @@ class OnlineLoopTest {
   private static SimJob job(String id, String at, int hours, double kw, int deadlineH) {
     Instant s = Instant.parse(at);
     return new SimJob(
-        id, s, H.multipliedBy(hours), kw, s.plus(H.multipliedBy(deadlineH)), false, "es", Set.of());
+        id,
+        s,
+        H.multipliedBy(hours),
+        kw,
+        s.plus(H.multipliedBy(deadlineH)),
+        false,
+        "es",
+        Set.of(),
+        0);
   }
 
   @Test

@@ -68,6 +68,8 @@ class CheckpointResumeTest {
             1,
             1.0,
             null,
+            null,
+            java.util.List.of(),
             null),
         TrainFixtures.mlp(5, 0.003, 0),
         target);

@@ -68,6 +68,8 @@ class HeldOutWindowTest {
             24,
             1.0,
             null,
+            null,
+            List.of(),
             null);
     PreparedData d = DatasetBuilder.build(dayAhead, DIR);
     // a forecaster learns the change from the last known value: predicting no change is

@@ -34,6 +34,8 @@ class LstmTrainingTest {
             1,
             1.0,
             null,
+            null,
+            List.of(),
             null);
     NetworkSpec lstm =
         new NetworkSpec("lstm", List.of(8), "tanh", 0, "adam", 0.01, 2, 32, 0, 11, 0, null);

@@ -39,7 +39,19 @@ class MalformedDatasetTest {
             Strategy.SCRATCH,
             null,
             new DatasetSpec(
-                file, List.of(), "Carbon Intensity", "Time", null, null, 4, 1, 1.0, null, null),
+                file,
+                List.of(),
+                "Carbon Intensity",
+                "Time",
+                null,
+                null,
+                4,
+                1,
+                1.0,
+                null,
+                null,
+                List.of(),
+                null),
             TrainFixtures.mlp(2, 0.003, 0),
             null);
 

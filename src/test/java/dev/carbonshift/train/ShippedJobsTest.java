@@ -95,7 +95,9 @@ class ShippedJobsTest {
                   d.horizon(),
                   d.fraction(),
                   d.filter(),
-                  d.split()),
+                  d.split(),
+                  java.util.List.of(),
+                  null),
               f.network());
       var done =
           TrainFixtures.completed(

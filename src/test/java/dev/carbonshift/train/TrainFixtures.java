@@ -27,7 +27,19 @@ final class TrainFixtures {
 
   static DatasetSpec es(String from, String to) {
     return new DatasetSpec(
-        ES, List.of(), ES_LABEL, "Datetime (UTC)", from, to, 24, 1, 1.0, null, null);
+        ES,
+        List.of(),
+        ES_LABEL,
+        "Datetime (UTC)",
+        from,
+        to,
+        24,
+        1,
+        1.0,
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   static DatasetSpec weather(String city) {
@@ -46,6 +58,8 @@ final class TrainFixtures {
         1,
         1.0,
         "location=" + city,
+        null,
+        List.of(),
         null);
   }
 

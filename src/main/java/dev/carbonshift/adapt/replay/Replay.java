@@ -520,6 +520,8 @@ public final class Replay {
         24,
         1.0,
         null,
+        null,
+        List.of(),
         null);
   }
 
