@@ -62,31 +62,22 @@ public record DatasetSpec(
 
   /** The same dataset over another time range (a later night, another month). */
   public DatasetSpec between(String newFrom, String newTo) {
-    return new DatasetSpec(
-        path,
-        features,
-        label,
-        timeColumn,
-        newFrom,
-        newTo,
-        window,
-        horizon,
-        fraction,
-        filter,
-        split,
-        lags,
-        naive);
+    return copy(path, newFrom, newTo);
   }
 
   /** The same dataset read from another file (another trace of the same columns). */
   public DatasetSpec at(String newPath) {
+    return copy(newPath, from, to);
+  }
+
+  private DatasetSpec copy(String newPath, String newFrom, String newTo) {
     return new DatasetSpec(
         newPath,
         features,
         label,
         timeColumn,
-        from,
-        to,
+        newFrom,
+        newTo,
         window,
         horizon,
         fraction,
