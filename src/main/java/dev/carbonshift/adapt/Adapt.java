@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.carbonshift.config.LocatedTree;
 import dev.carbonshift.job.DatasetSpec;
 import dev.carbonshift.job.Estimate;
+import dev.carbonshift.job.JobKind;
 import dev.carbonshift.store.AdaptDecision;
 import dev.carbonshift.train.Forecasts;
 import dev.carbonshift.train.ModelRegistry;
@@ -110,7 +111,7 @@ public final class Adapt {
               + " adapt-replay)");
     }
     Optional<TrainingProfile> profile =
-        TrainingProfile.learn(registry.list(model), TrainingProfile.strategyOf(c.tactic()));
+        TrainingProfile.learn(registry.list(model), c.tactic().strategy());
     Duration window = c.deadline();
     String planned =
         "; planned on its descriptor's estimate (no measured run of that strategy yet)";
@@ -314,12 +315,8 @@ public final class Adapt {
           (ObjectNode)
               LocatedTree.parse(v.ref() + " descriptor", origin.descriptor()).rootAsWritten();
       root.put("name", v.name() + "-adapt-" + now.getEpochSecond());
-      root.put(
-          "kind",
-          t == Tactic.INCREMENTAL ? "retrain" : t == Tactic.TRANSFER ? "finetune" : "train");
-      root.put(
-          "strategy",
-          t == Tactic.INCREMENTAL ? "incremental" : t == Tactic.TRANSFER ? "transfer" : "scratch");
+      root.put("kind", Descriptors.lower(JobKind.defaultingTo(t.strategy())));
+      root.put("strategy", Descriptors.lower(t.strategy()));
       root.put("model", v.name());
       if (t == Tactic.FULL) {
         root.remove("baseModel");

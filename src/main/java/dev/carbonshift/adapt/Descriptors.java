@@ -1,5 +1,6 @@
 package dev.carbonshift.adapt;
 
+import dev.carbonshift.job.JobKind;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -31,18 +32,8 @@ public final class Descriptors {
       Duration deadline,
       String region,
       long seed) {
-    String strategy =
-        switch (tactic) {
-          case INCREMENTAL -> "incremental";
-          case TRANSFER -> "transfer";
-          default -> "scratch";
-        };
-    String kind =
-        switch (tactic) {
-          case INCREMENTAL -> "retrain";
-          case TRANSFER -> "finetune";
-          default -> "train";
-        };
+    String strategy = lower(tactic.strategy());
+    String kind = lower(JobKind.defaultingTo(tactic.strategy()));
     String net =
         tactic == Tactic.INCREMENTAL ? variant.incrementalNetworkYaml() : variant.networkYaml();
     StringBuilder b = new StringBuilder();

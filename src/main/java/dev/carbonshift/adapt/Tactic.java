@@ -1,5 +1,6 @@
 package dev.carbonshift.adapt;
 
+import dev.carbonshift.job.Strategy;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,15 @@ public enum Tactic {
 
   public boolean trains() {
     return this == INCREMENTAL || this == TRANSFER || this == FULL;
+  }
+
+  /** The strategy a retraining by this tactic trains with (scratch for a full one). */
+  public Strategy strategy() {
+    return switch (this) {
+      case INCREMENTAL -> Strategy.INCREMENTAL;
+      case TRANSFER -> Strategy.TRANSFER;
+      default -> Strategy.SCRATCH;
+    };
   }
 
   /** The next stronger retraining, for escalation when this one did not restore accuracy. */

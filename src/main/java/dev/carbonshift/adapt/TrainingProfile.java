@@ -45,15 +45,6 @@ public record TrainingProfile(
             strategy, recent.size(), Duration.ofMillis(Math.round(seconds * 1000)), kwh));
   }
 
-  /** The strategy a tactic trains with. */
-  public static Strategy strategyOf(Tactic t) {
-    return switch (t) {
-      case INCREMENTAL -> Strategy.INCREMENTAL;
-      case TRANSFER -> Strategy.TRANSFER;
-      default -> Strategy.SCRATCH;
-    };
-  }
-
   /**
    * The estimate to plan on: the median duration rounded up to whole minutes (the planner's slots
    * are no finer), and the mean power of the median run (median kWh over median time).

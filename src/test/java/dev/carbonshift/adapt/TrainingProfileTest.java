@@ -78,8 +78,8 @@ class TrainingProfileTest {
     List<ModelVersion> vs = List.of(version(1, Strategy.SCRATCH, 0.05, 3600));
     assertThat(TrainingProfile.learn(vs, Strategy.INCREMENTAL)).isEmpty();
     assertThat(TrainingProfile.learn(vs, Strategy.SCRATCH)).isPresent();
-    assertThat(TrainingProfile.strategyOf(Tactic.FULL)).isEqualTo(Strategy.SCRATCH);
-    assertThat(TrainingProfile.strategyOf(Tactic.INCREMENTAL)).isEqualTo(Strategy.INCREMENTAL);
-    assertThat(TrainingProfile.strategyOf(Tactic.TRANSFER)).isEqualTo(Strategy.TRANSFER);
+    assertThat(Tactic.FULL.strategy()).isEqualTo(Strategy.SCRATCH);
+    assertThat(Tactic.INCREMENTAL.strategy()).isEqualTo(Strategy.INCREMENTAL);
+    assertThat(Tactic.TRANSFER.strategy()).isEqualTo(Strategy.TRANSFER);
   }
 }

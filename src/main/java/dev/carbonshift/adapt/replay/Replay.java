@@ -66,8 +66,7 @@ public final class Replay {
 
   /**
    * Rows read before the predicted day: its 24 lags and 24 h ahead need 47 hours; three days keep a
-   * margin. Each forecast needs only the day's 24 samples, so the monitor's shadow forecast costs
-   * little (it is part of the loop's measured cost).
+   * margin. The monitor's weekly shadow forecast reads the same margin before its window.
    */
   static final Duration PREDICTION_INPUT = Duration.ofDays(3);
 
@@ -506,7 +505,10 @@ public final class Replay {
 
   private Path daySlice;
 
-  /** The samples whose targets fall in [from, to), read from {@code slice}. */
+  /**
+   * The samples of {@code slice} from {@link #PREDICTION_INPUT} before {@code from} to {@code to}:
+   * the last ones are those whose targets fall in [from, to).
+   */
   private static dev.carbonshift.job.DatasetSpec predictionSpec(
       Path slice, LocalDateTime from, LocalDateTime to) {
     return new dev.carbonshift.job.DatasetSpec(
