@@ -66,12 +66,6 @@ final class ExactPlacer {
     return build(g, fixed, jobs, heuristic, limit, true, null);
   }
 
-  /** As above, each option costing its emissions plus the prices (a prefix) of the slots held. */
-  static Program build(
-      Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit, Prices prices) {
-    return build(g, fixed, jobs, heuristic, limit, true, prices);
-  }
-
   /** As above; without {@code reduce}, every slot gets a row and every window a variable. */
   static Program build(
       Grid g, Occupancy fixed, List<JobCtx> jobs, Option[] heuristic, int limit, boolean reduce) {

@@ -17,16 +17,11 @@ final class GreedyPlacer {
 
   private GreedyPlacer() {}
 
-  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices) {
-    return place(g, occ, jobs, passes, prices, false);
-  }
-
   /**
-   * As above; with {@code pricedPasses} the passes too rank by emissions plus prices (prices that
-   * stand for expected arrivals, not a device to steer the first placement).
+   * The greedy plan; with {@code prices}, the first placement ranks by emissions plus the prices of
+   * the slots held (the Lagrangian dual's, to steer it), the passes by emissions alone.
    */
-  static Option[] place(
-      Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices, boolean pricedPasses) {
+  static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices) {
     int n = jobs.size();
     Option[] chosen = new Option[n];
     double[] regret = new double[n];
@@ -67,15 +62,14 @@ final class GreedyPlacer {
       boolean improved = false;
       for (int i : order) {
         Option cur = chosen[i];
-        if (cur == null || ((prices == null || pricedPasses) && cur == jobs.get(i).unconstrained)) {
+        if (cur == null || (prices == null && cur == jobs.get(i).unconstrained)) {
           continue;
         }
         occ.add(cur, jobs.get(i).gpus, -1);
-        // the passes rank by emissions alone unless the prices stand for expected arrivals
-        Prices rank = pricedPasses ? prices : null;
-        Option o = Choices.best(g, occ, jobs.get(i), rank);
-        double now = rank == null ? cur.grams : cur.score;
-        double then = rank == null || o == null ? (o == null ? 0 : o.grams) : o.score;
+        // the passes rank by emissions alone
+        Option o = Choices.best(g, occ, jobs.get(i), null);
+        double now = cur.grams;
+        double then = o == null ? 0 : o.grams;
         if (o != null && then < now - EPS * Math.abs(now)) {
           chosen[i] = o;
           improved = true;

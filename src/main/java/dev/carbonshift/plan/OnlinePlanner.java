@@ -17,8 +17,9 @@ import java.util.Set;
  * it no room), the waiting jobs are re-planned together instead, so that the newcomer can take a
  * clean slot from one that loses less by moving. With more than {@link #RESOLVE_QUEUE_UP_TO} jobs
  * waiting the insertion stands: the long queues of a busy cluster would spend seconds per arrival
- * for little gain. Held jobs (started, or between slices) are never moved and hold their capacity.
- * A pure function of its arguments; it reads no clock.
+ * for little gain. Anticipating (the conditions carry sampled futures), every arrival re-plans the
+ * waiting jobs together with the futures. Held jobs (started, or between slices) are never moved
+ * and hold their capacity. A pure function of its arguments; it reads no clock.
  */
 public final class OnlinePlanner {
   /** Longest queue re-planned whole on an arrival that capacity displaced. */
@@ -114,6 +115,11 @@ public final class OnlinePlanner {
     List<PlanJob> arrivals = queue.toInsert();
     if (arrivals.isEmpty()) {
       return new PlanResult(List.of(), NOTHING_TO_PLAN, List.of());
+    }
+    if (!at.expected().jobs().isEmpty()) {
+      // anticipating: the queue and the sampled futures are one program, so an arrival re-plans
+      // every waiting job with them (inserting it alone would leave the queue's choices stale)
+      return replanAll(queue, at);
     }
     List<RunningJob> held = new ArrayList<>(queue.held());
     for (PlanJob j : queue.waiting()) {

@@ -39,17 +39,17 @@ import java.util.Set;
 final class PlacementProgram {
   private static final double EPS = 1e-9;
 
+  /** Branch-and-bound nodes SCIP may explore when planning with sampled futures. */
+  static final int FUTURES_NODES = 1000;
+
   static {
     Loader.loadNativeLibraries();
   }
 
   private PlacementProgram() {}
 
-  /**
-   * The LP bound in grams, or {@code NaN} when no plan can respect capacity; the duals of the slot
-   * rows by limit ({@link Occupancy#JOBS}, {@link Occupancy#GPUS}), region and slot.
-   */
-  record Bound(double grams, double[][][] slotPrices) {}
+  /** The LP bound in grams, or {@code NaN} when no plan can respect capacity. */
+  record Bound(double grams) {}
 
   /**
    * The 0/1 program's plan; {@code optimal} when SCIP proved it so (or it meets the LP bound);
@@ -60,32 +60,15 @@ final class PlacementProgram {
 
   /** Solves the LP relaxation with GLOP. */
   static Bound relaxation(Grid g, Occupancy fixed, List<JobCtx> jobs) {
-    return relaxation(g, fixed, jobs, null);
-  }
-
-  /**
-   * As above, each job counting {@code weight[i]} of its emissions and of the capacity it holds
-   * (expected jobs of sampled futures count the share of their sample); {@code null}: all 1.
-   */
-  static Bound relaxation(Grid g, Occupancy fixed, List<JobCtx> jobs, double[] weight) {
-    Model m = new Model(g, fixed, jobs, false, null, weight);
+    Model m = new Model(g, fixed, jobs, false, null);
     int status = m.solver.solve().swigValue();
     if (status != MPSolver.ResultStatus.OPTIMAL.swigValue()) {
       m.solver.delete();
-      return new Bound(Double.NaN, null);
+      return new Bound(Double.NaN);
     }
     double grams = m.solver.objective().value() * 1000 + m.fixedGrams;
-    int regions = g.regions.size();
-    double[][][] prices = new double[Occupancy.LIMITS][regions][g.n];
-    for (Map.Entry<Long, MPConstraint> e : m.rows.entrySet()) {
-      long key = e.getKey();
-      int k = (int) (key % g.n);
-      int r = (int) (key / g.n % regions);
-      int l = (int) (key / g.n / regions);
-      prices[l][r][k] = -e.getValue().dualValue() * 1000;
-    }
     m.solver.delete();
-    return new Bound(grams, prices);
+    return new Bound(grams);
   }
 
   /**
@@ -139,6 +122,54 @@ final class PlacementProgram {
     return chosen == null ? null : new Exact(chosen, optimal, lpGrams, dual);
   }
 
+  /**
+   * The queue planned together with sampled futures, as one 0/1 program (SCIP). Job {@code i}
+   * counts {@code weight[i]} of its emissions and of what it holds (an expected job of one of
+   * {@code n} samples: 1/n); an {@code optional} job may stay unplaced at the cost of running at
+   * once, outside capacity, so a sample that cannot fit never makes the program infeasible. The
+   * required jobs keep every candidate; the optional ones are restricted to the windows and slots
+   * the weighted LP relaxation uses and those of {@code hint} (a plan that respects capacity, each
+   * optional job unplaced, which SCIP starts from), so it has a solution whenever the hint is one.
+   * Returns every job's option (null: left unplaced, or not placeable), or {@code null} when SCIP
+   * found no plan within {@code timeLimitMs}.
+   */
+  static Option[] withFutures(
+      Grid g,
+      Occupancy fixed,
+      List<JobCtx> jobs,
+      double[] weight,
+      boolean[] optional,
+      Option[] hint,
+      long timeLimitMs) {
+    Model lp = new Model(g, fixed, jobs, false, null, weight, optional);
+    if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+      lp.solver.delete();
+      return null;
+    }
+    Support keep = lp.support();
+    long lpMs = lp.solver.wallTime();
+    lp.solver.delete();
+    keep.add(g, hint);
+    // the queue keeps every candidate: only the expected jobs are cut down to the LP's support
+    // (restricting the queue too cost a third of the gain over myopic on the first scenario)
+    for (int i = 0; i < jobs.size(); i++) {
+      if (!optional[i]) {
+        keep.whole.set(i);
+      }
+    }
+    Model m = new Model(g, fixed, jobs, true, keep, weight, optional);
+    m.hint(hint);
+    // a limit on SCIP's branch-and-bound nodes, not on time, ends the search: the plan then
+    // depends on the program alone, never on how busy the machine is, so a decision is the same
+    // whatever the stream does later (the wall-clock limit, ten times the setting, only guards)
+    m.solver.setSolverSpecificParametersAsString("limits/nodes = " + FUTURES_NODES);
+    m.solver.setTimeLimit(Math.max(1, 10 * timeLimitMs - lpMs));
+    MPSolver.ResultStatus status = m.solver.solve();
+    Option[] chosen = solved(status) ? m.read() : null;
+    m.solver.delete();
+    return chosen;
+  }
+
   private static boolean solved(MPSolver.ResultStatus s) {
     return s == MPSolver.ResultStatus.OPTIMAL || s == MPSolver.ResultStatus.FEASIBLE;
   }
@@ -155,6 +186,12 @@ final class PlacementProgram {
   static final class Support {
     final List<Set<Long>> windows = new ArrayList<>();
     final List<Map<Integer, BitSet>> cells = new ArrayList<>();
+    // jobs that keep every candidate: the support does not restrict them
+    final BitSet whole = new BitSet();
+
+    boolean restricts(int job) {
+      return !whole.get(job);
+    }
 
     static long key(int region, long start) {
       return ((long) region << 36) | start;
@@ -211,12 +248,15 @@ final class PlacementProgram {
     // seconds per unit of an interruptible job's run variables: hours in the LP, minutes in SCIP
     final double unit;
     final double[] weight;
+    // jobs that may stay unplaced, at the cost of running at once (expected jobs of a sample)
+    final boolean[] optional;
+    final MPVariable[] unplaced;
     int current;
     double w = 1;
     double fixedGrams;
 
     Model(Grid g, Occupancy fixed, List<JobCtx> jobs, boolean integer, Support keep) {
-      this(g, fixed, jobs, integer, keep, null);
+      this(g, fixed, jobs, integer, keep, null, null);
     }
 
     Model(
@@ -225,8 +265,11 @@ final class PlacementProgram {
         List<JobCtx> jobs,
         boolean integer,
         Support keep,
-        double[] weight) {
+        double[] weight,
+        boolean[] optional) {
       this.weight = weight;
+      this.optional = optional;
+      this.unplaced = new MPVariable[jobs.size()];
       this.g = g;
       this.jobs = jobs;
       this.integer = integer;
@@ -288,6 +331,13 @@ final class PlacementProgram {
           continue;
         }
         MPConstraint one = solver.makeConstraint(1, 1);
+        if (optional != null && optional[ji]) {
+          int r = j.home >= 0 && g.usable(j.home) ? j.home : j.regions[0];
+          MPVariable u = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
+          obj.setCoefficient(u, w * Choices.atOnce(g, j, r).grams / 1000);
+          one.setCoefficient(u, 1);
+          unplaced[ji] = u;
+        }
         boolean sliced = j.job.interruptible() && (!integer || simpleSlices(j));
         for (int r : j.regions) {
           long latestEnd = j.latestEnd(g, r);
@@ -295,7 +345,7 @@ final class PlacementProgram {
             continue;
           }
           Part p = new Part(r);
-          if (sliced && keep != null && !keep.cells.get(ji).containsKey(r)) {
+          if (sliced && keep != null && keep.restricts(ji) && !keep.cells.get(ji).containsKey(r)) {
             continue;
           }
           ps.add(p);
@@ -417,6 +467,7 @@ final class PlacementProgram {
     private void window(JobCtx j, Part p, MPConstraint one, MPObjective o, long start) {
       int r = p.region;
       if (keep != null
+          && keep.restricts(current)
           && !j.job.interruptible()
           && !keep.windows.get(current).contains(Support.key(r, start))) {
         return;
@@ -451,7 +502,8 @@ final class PlacementProgram {
         total = solver.makeConstraint(0, 0);
         total.setCoefficient(p.pick, -j.durationSeconds / unit);
       }
-      BitSet allowed = keep == null ? null : keep.cells.get(current).get(r);
+      BitSet allowed =
+          keep == null || !keep.restricts(current) ? null : keep.cells.get(current).get(r);
       for (int i = 0; i < p.seconds.length; i++) {
         int k = c0 + i;
         if (allowed != null && !allowed.get(k)) {
@@ -471,7 +523,7 @@ final class PlacementProgram {
           MPConstraint within = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
           within.setCoefficient(h, 1);
           within.setCoefficient(p.pick, -1);
-          hold(j, r, k, h, 1);
+          hold(j, r, k, h, w);
         } else {
           one.setCoefficient(s, 3600.0 / j.durationSeconds);
           hold(j, r, k, s, w / u);
@@ -511,6 +563,10 @@ final class PlacementProgram {
       List<Double> vals = new ArrayList<>();
       for (int i = 0; i < jobs.size(); i++) {
         Option o = plan[i];
+        if (unplaced[i] != null) {
+          vars.add(unplaced[i]);
+          vals.add(o == null ? 1.0 : 0.0);
+        }
         for (Part p : parts.get(i)) {
           boolean here = o != null && o.region == p.region;
           for (int x = 0; x < p.windows.size(); x++) {

@@ -24,22 +24,24 @@ public final class Planner {
 
   public static PlanResult plan(PlanRequest req) {
     Setup s = Setup.of(req);
-    return place(req, s, s.jobs, null);
+    return place(req, s, s.jobs);
   }
 
   /**
-   * Plans the request's jobs knowing what is likely to arrive: {@code expected} holds jobs of
-   * {@code samples} sampled futures (each counted as 1/{@code samples} of a job). The LP relaxation
-   * of the queue together with them (GLOP) prices each slot's capacity by what it is worth to the
-   * expected arrivals; the queue is then planned on emissions plus those prices, so that a job that
-   * gains little from scarce clean capacity leaves it to later jobs that are expected to gain more.
-   * Only the request's jobs are placed; the expected ones are never committed. Prices only rank
-   * options that fit: every reachable deadline is kept as by {@link #plan(PlanRequest)}. Without
-   * expected jobs, or when the relaxation fails, this is {@link #plan(PlanRequest)}.
+   * Plans the request's jobs knowing what is likely to arrive: {@code expected} holds the jobs of
+   * {@code samples} sampled futures. The queue and the expected jobs are planned together as one
+   * 0/1 program (SCIP, {@link PlacementProgram#withFutures}): each expected job counts 1/{@code
+   * samples} of its emissions and of the capacity it holds, and may stay unplaced at the cost of
+   * running at once, so a job of the queue that gains little from scarce clean capacity leaves it
+   * to the later jobs expected to gain more. Only the request's jobs are placed; the expected ones
+   * are never committed. Every job of the queue that the myopic plan ({@link #plan(PlanRequest)})
+   * placed is placed within its deadline, and that plan is SCIP's start, so when the solver finds
+   * nothing better in time, or there is nothing to expect, the plan is the myopic one.
    */
   public static PlanResult plan(PlanRequest req, List<PlanJob> expected, int samples) {
+    PlanResult myopic = plan(req);
     if (expected.isEmpty() || samples <= 0 || req.jobs().isEmpty()) {
-      return plan(req);
+      return myopic;
     }
     List<PlanJob> all = new ArrayList<>(req.jobs());
     all.addAll(expected);
@@ -54,49 +56,70 @@ public final class Planner {
             req.settings());
     Setup s = Setup.of(wide);
     Grid g = s.grid;
+    int q = req.jobs().size();
+    List<JobCtx> queue = s.jobs.subList(0, q);
+    // each queue job's own cheapest option, which its reason compares with
+    GreedyPlacer.place(g, occupancy(g, req), queue, 0, null);
     double[] weight = new double[all.size()];
-    for (int i = 0; i < weight.length; i++) {
-      weight[i] = i < req.jobs().size() ? 1 : 1.0 / samples;
+    boolean[] optional = new boolean[all.size()];
+    Option[] hint = new Option[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      weight[i] = i < q ? 1 : 1.0 / samples;
+      optional[i] = i >= q;
+      if (i < q) {
+        Placement p = myopic.placements().get(i);
+        if (p.reason().outcome() == Reason.Outcome.NO_CAPACITY || !s.jobs.get(i).reachable) {
+          optional[i] = true; // no room for it even alone: it runs at once either way
+        } else {
+          hint[i] = option(g, s.jobs.get(i), p);
+        }
+      }
     }
-    PlacementProgram.Bound lp = PlacementProgram.relaxation(g, occupancy(g, wide), s.jobs, weight);
-    List<JobCtx> queue = s.jobs.subList(0, req.jobs().size());
-    if (Double.isNaN(lp.grams()) || lp.slotPrices() == null) {
-      return place(req, s, queue, null);
+    Option[] chosen =
+        PlacementProgram.withFutures(
+            g,
+            occupancy(g, req),
+            s.jobs,
+            weight,
+            optional,
+            hint,
+            req.settings().exactTimeLimit().toMillis());
+    if (chosen == null) {
+      return new PlanResult(
+          myopic.placements(),
+          myopic.method() + " (anticipation: no plan in time, myopic kept)",
+          myopic.notes());
     }
-    Prices prices = Prices.of(lp.slotPrices());
-    PlanResult out = place(req, s, queue, prices);
-    return prices != null
-        ? new PlanResult(out.placements(), out.method() + ", anticipating", out.notes())
-        : out;
+    List<Placement> out = new ArrayList<>();
+    for (int i = 0; i < q; i++) {
+      out.add(
+          chosen[i] != null && hint[i] != null
+              ? Explain.placed(g, queue.get(i), chosen[i])
+              : myopic.placements().get(i));
+    }
+    return new PlanResult(
+        out, "exact with " + samples + " sampled futures (SCIP, anticipating)", myopic.notes());
   }
 
-  /**
-   * The plan of {@code jobs} (of setup {@code s}); with {@code anticipation}, prices per slot, each
-   * option is ranked by its emissions plus the prices of the slots it holds.
-   */
-  private static PlanResult place(
-      PlanRequest req, Setup s, List<JobCtx> jobs, Prices anticipation) {
+  /** The plan of {@code jobs} (of setup {@code s}). */
+  private static PlanResult place(PlanRequest req, Setup s, List<JobCtx> jobs) {
     Grid g = s.grid;
     Occupancy fixed = occupancy(g, req);
     Occupancy occ = occupancy(g, req);
     // work of one pass over every job's options; big plans skip the optional refinements
     long work = (long) jobs.size() * g.regions.size() * g.n;
     int passes = work > PASSES_UP_TO ? 0 : req.settings().improvementPasses();
-    Option[] chosen = GreedyPlacer.place(g, occ, jobs, passes, anticipation, anticipation != null);
+    Option[] chosen = GreedyPlacer.place(g, occ, jobs, passes, null);
     // when no job was pushed off its own cheapest option, the greedy plan is optimal
     boolean binds = GreedyPlacer.displaced(jobs, chosen);
     String method = binds ? "heuristic" : PlanResult.CAPACITY_NEVER_BOUND;
     int iterations = req.settings().priceIterations();
     // one job alone already has its cheapest option that fits: prices have no other job to steer
     // it around (on the year-long replay's 180,000 single-job plans they never gave a cheaper one)
-    if (iterations > 0
-        && work <= PRICES_UP_TO
-        && binds
-        && anticipation == null
-        && jobs.size() > 1) {
+    if (iterations > 0 && work <= PRICES_UP_TO && binds && jobs.size() > 1) {
       // capacity binds: let slot prices from the Lagrangian dual steer a second greedy run
       Prices prices = LowerBound.compute(g, fixed, jobs, total(chosen), iterations).prices();
-      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), jobs, passes, prices, false);
+      Option[] priced = GreedyPlacer.place(g, occupancy(g, req), jobs, passes, prices);
       if (total(priced) < total(chosen) - 1e-6 && placedAll(priced, chosen)) {
         chosen = priced;
         method = "heuristic (price-guided)";
@@ -104,14 +127,12 @@ public final class Planner {
     }
     // one job alone: its cheapest option that fits is already optimal
     int limit = req.settings().exactMaxBinaries();
-    if ((binds || anticipation != null) && jobs.size() > 1 && limit > 0) {
-      ExactPlacer.Program program = ExactPlacer.build(g, fixed, jobs, chosen, limit, anticipation);
+    if (binds && jobs.size() > 1 && limit > 0) {
+      ExactPlacer.Program program = ExactPlacer.build(g, fixed, jobs, chosen, limit);
       if (program != null && program.binaries <= limit) {
         ExactPlacer.Solution exact =
             ExactPlacer.solve(g, program, chosen, req.settings().exactTimeLimit().toMillis());
-        if (exact != null
-            && cost(g, jobs, exact.chosen(), anticipation)
-                <= cost(g, jobs, chosen, anticipation) + 1e-6) {
+        if (exact != null && total(exact.chosen()) <= total(chosen) + 1e-6) {
           chosen = exact.chosen();
           method = exact.optimal() ? "exact" : "exact (time limit: best found)";
         }
@@ -129,18 +150,6 @@ public final class Planner {
       }
     }
     return new PlanResult(out, method, new ArrayList<>(s.notes));
-  }
-
-  /** Emissions of a plan, plus the prices of the slots each option holds where there are any. */
-  private static double cost(Grid g, List<JobCtx> jobs, Option[] chosen, Prices prices) {
-    double t = 0;
-    for (int i = 0; i < chosen.length; i++) {
-      Option o = chosen[i];
-      if (o != null) {
-        t += o.grams + (prices == null ? 0 : prices.over(g, o, jobs.get(i).gpus));
-      }
-    }
-    return t;
   }
 
   /**

@@ -5,10 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A price per slot of each region's two limits ({@link Occupancy#JOBS}, {@link Occupancy#GPUS}), as
- * the price-guided search, the Lagrangian bound and anticipation rank options by: a job pays, for
- * each slot it holds, the slot's job price plus its GPUs times the slot's GPU price. Prices are
- * kept as prefix sums per region; the sums a job of a given GPU count pays are built once and
- * shared.
+ * the price-guided search and the Lagrangian bound rank options by: a job pays, for each slot it
+ * holds, the slot's job price plus its GPUs times the slot's GPU price. Prices are kept as prefix
+ * sums per region; the sums a job of a given GPU count pays are built once and shared.
  */
 final class Prices {
   /** Prefix sums by limit and region: {@code prefix[l][r][k]} = prices of slots before k. */
