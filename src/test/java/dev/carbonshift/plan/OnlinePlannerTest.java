@@ -62,6 +62,33 @@ class OnlinePlannerTest {
   }
 
   @Test
+  void anticipating_an_arrival_re_plans_every_waiting_job_with_the_futures() {
+    PlanJob a = job("a", 2, 10, "es", "no", "es");
+    PlanJob b = job("b", 2, 10, "es", "no", "es");
+    OnlinePlanner.Queue queue =
+        new OnlinePlanner.Queue(
+            List.of(a, b), Map.of("a", placed("a", "no", 0, 2)), List.of(), Set.of("b"));
+    PlanJob soon = job("expected-1-x", 2, 2, "es", "no", "es");
+    OnlinePlanner.Conditions anticipating =
+        new OnlinePlanner.Conditions(
+            AT.regions(),
+            AT.forecasts(),
+            AT.yearlyGramsPerKwh(),
+            AT.now(),
+            AT.settings(),
+            new Anticipation.Futures(List.of(soon), 1));
+
+    PlanResult result = OnlinePlanner.plan(queue, false, anticipating);
+
+    // myopic, the same round inserts b alone (the test below); anticipating, a moves too if it pays
+    assertThat(result.placements()).extracting(Placement::jobId).containsExactly("a", "b");
+    assertThat(result.method()).contains("sampled futures");
+    for (Placement p : result.placements()) {
+      assertThat(p.end()).isBeforeOrEqualTo(T0.plus(H.multipliedBy(12)));
+    }
+  }
+
+  @Test
   void an_arrival_that_fits_around_the_current_plan_is_inserted_and_the_plan_stands() {
     PlanJob a = job("a", 2, 10, "es", "no", "es");
     PlanJob b = job("b", 2, 10, "es", "no", "es");
