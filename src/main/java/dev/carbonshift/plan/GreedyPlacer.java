@@ -24,21 +24,8 @@ final class GreedyPlacer {
   static Option[] place(Grid g, Occupancy occ, List<JobCtx> jobs, int passes, Prices prices) {
     int n = jobs.size();
     Option[] chosen = new Option[n];
-    double[] regret = new double[n];
+    double[] regret = cheapestAlone(g, jobs, prices);
     List<Integer> order = new ArrayList<>();
-    for (int r = 0; r < g.regions.size(); r++) {
-      g.cleanestFirst(r);
-    }
-    // each job's own best ignores the others: independent, so spread over the cores
-    IntStream range = IntStream.range(0, n);
-    (n >= PARALLEL_FROM ? range.parallel() : range)
-        .forEach(
-            i -> {
-              JobCtx j = jobs.get(i);
-              if (j.reachable && j.regions.length > 0) {
-                regret[i] = unconstrained(g, j, prices);
-              }
-            });
     for (int i = 0; i < n; i++) {
       JobCtx j = jobs.get(i);
       if (j.reachable && j.regions.length > 0 && j.unconstrained != null) {
@@ -89,9 +76,29 @@ final class GreedyPlacer {
   }
 
   /**
-   * Sets the job's cheapest option ignoring capacity and returns what it loses if it must take its
-   * second-best region (or, with one region, run at once there).
+   * Sets each job's cheapest option ignoring capacity and the other jobs ({@link
+   * JobCtx#unconstrained}, ranked with {@code prices} where given) and returns, per job, what it
+   * loses if it must take its second-best region.
    */
+  static double[] cheapestAlone(Grid g, List<JobCtx> jobs, Prices prices) {
+    int n = jobs.size();
+    double[] regret = new double[n];
+    for (int r = 0; r < g.regions.size(); r++) {
+      g.cleanestFirst(r);
+    }
+    // each job's own best ignores the others: independent, so spread over the cores
+    IntStream range = IntStream.range(0, n);
+    (n >= PARALLEL_FROM ? range.parallel() : range)
+        .forEach(
+            i -> {
+              JobCtx j = jobs.get(i);
+              if (j.reachable && j.regions.length > 0) {
+                regret[i] = unconstrained(g, j, prices);
+              }
+            });
+    return regret;
+  }
+
   /** Whether capacity pushed some job off its cheapest option. */
   static boolean displaced(List<JobCtx> jobs, Option[] chosen) {
     for (int i = 0; i < chosen.length; i++) {
@@ -103,6 +110,10 @@ final class GreedyPlacer {
     return false;
   }
 
+  /**
+   * Sets the job's cheapest option ignoring capacity and returns what it loses if it must take its
+   * second-best region (or, with one region, run at once there).
+   */
   private static double unconstrained(Grid g, JobCtx j, Prices prices) {
     double best = Double.POSITIVE_INFINITY;
     double second = Double.POSITIVE_INFINITY;

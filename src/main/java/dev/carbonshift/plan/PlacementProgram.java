@@ -130,8 +130,9 @@ final class PlacementProgram {
    * required jobs keep every candidate; the optional ones are restricted to the windows and slots
    * the weighted LP relaxation uses and those of {@code hint} (a plan that respects capacity, each
    * optional job unplaced, which SCIP starts from), so it has a solution whenever the hint is one.
+   * The search ends at {@link #FUTURES_NODES} nodes; ten times {@code timeLimitMs} only guards it.
    * Returns every job's option (null: left unplaced, or not placeable), or {@code null} when SCIP
-   * found no plan within {@code timeLimitMs}.
+   * found no plan.
    */
   static Option[] withFutures(
       Grid g,

@@ -36,7 +36,8 @@ public final class Planner {
    * to the later jobs expected to gain more. Only the request's jobs are placed; the expected ones
    * are never committed. Every job of the queue that the myopic plan ({@link #plan(PlanRequest)})
    * placed is placed within its deadline, and that plan is SCIP's start, so when the solver finds
-   * nothing better in time, or there is nothing to expect, the plan is the myopic one.
+   * nothing better within its node limit, or there is nothing to expect, the plan is the myopic
+   * one.
    */
   public static PlanResult plan(PlanRequest req, List<PlanJob> expected, int samples) {
     PlanResult myopic = plan(req);
@@ -59,7 +60,7 @@ public final class Planner {
     int q = req.jobs().size();
     List<JobCtx> queue = s.jobs.subList(0, q);
     // each queue job's own cheapest option, which its reason compares with
-    GreedyPlacer.place(g, occupancy(g, req), queue, 0, null);
+    GreedyPlacer.cheapestAlone(g, queue, null);
     double[] weight = new double[all.size()];
     boolean[] optional = new boolean[all.size()];
     Option[] hint = new Option[all.size()];
@@ -87,7 +88,7 @@ public final class Planner {
     if (chosen == null) {
       return new PlanResult(
           myopic.placements(),
-          myopic.method() + " (anticipation: no plan in time, myopic kept)",
+          myopic.method() + " (anticipation: SCIP found no plan, myopic kept)",
           myopic.notes());
     }
     List<Placement> out = new ArrayList<>();
