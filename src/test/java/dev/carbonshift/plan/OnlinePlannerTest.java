@@ -61,13 +61,17 @@ class OnlinePlannerTest {
             .anyMatch(s -> p.start().isBefore(s.end()) && s.start().isBefore(p.end()));
   }
 
-  @Test
-  void anticipating_an_arrival_re_plans_every_waiting_job_with_the_futures() {
+  /** a holds Norway for its first two hours from an earlier round; b has just arrived. */
+  private static OnlinePlanner.Queue aPlacedInNorwayThenBArrives() {
     PlanJob a = job("a", 2, 10, "es", "no", "es");
     PlanJob b = job("b", 2, 10, "es", "no", "es");
-    OnlinePlanner.Queue queue =
-        new OnlinePlanner.Queue(
-            List.of(a, b), Map.of("a", placed("a", "no", 0, 2)), List.of(), Set.of("b"));
+    return new OnlinePlanner.Queue(
+        List.of(a, b), Map.of("a", placed("a", "no", 0, 2)), List.of(), Set.of("b"));
+  }
+
+  @Test
+  void anticipating_an_arrival_re_plans_every_waiting_job_with_the_futures() {
+    OnlinePlanner.Queue queue = aPlacedInNorwayThenBArrives();
     PlanJob soon = job("expected-1-x", 2, 2, "es", "no", "es");
     OnlinePlanner.Conditions anticipating =
         new OnlinePlanner.Conditions(
@@ -90,11 +94,7 @@ class OnlinePlannerTest {
 
   @Test
   void an_arrival_that_fits_around_the_current_plan_is_inserted_and_the_plan_stands() {
-    PlanJob a = job("a", 2, 10, "es", "no", "es");
-    PlanJob b = job("b", 2, 10, "es", "no", "es");
-    OnlinePlanner.Queue queue =
-        new OnlinePlanner.Queue(
-            List.of(a, b), Map.of("a", placed("a", "no", 0, 2)), List.of(), Set.of("b"));
+    OnlinePlanner.Queue queue = aPlacedInNorwayThenBArrives();
 
     PlanResult result = OnlinePlanner.plan(queue, false, AT);
 
