@@ -228,7 +228,7 @@ class GpuCapacityTest {
   }
 
   @Test
-  void anticipation_prices_scarce_gpus() {
+  void anticipation_leaves_scarce_gpus_to_expected_jobs() {
     // a holds 8 jobs but 4 GPUs: only GPUs can bind there
     List<PlanRegion> regions =
         List.of(new PlanRegion("a", "A", 1.0, 8, 4), new PlanRegion("b", "B", 1.0, 8));
@@ -240,7 +240,7 @@ class GpuCapacityTest {
 
     PlanResult plan = Planner.plan(req, expected, 1);
 
-    // the GPU rows' duals price a's first hours: q, which can wait, leaves them
+    // planned with the expected jobs, q, which can wait, leaves a's GPUs of the first hours to them
     assertThat(plan.method()).contains("anticipating");
     Placement q = plan.placements().get(0);
     assertThat(q.regionId()).isEqualTo("a");
