@@ -34,16 +34,28 @@ public final class Planner {
    * samples} of its emissions and of the capacity it holds, and may stay unplaced at the cost of
    * running at once, so a job of the queue that gains little from scarce clean capacity leaves it
    * to the later jobs expected to gain more. Only the request's jobs are placed; the expected ones
-   * are never committed. Every job of the queue that the myopic plan ({@link #plan(PlanRequest)})
-   * placed is placed within its deadline, and that plan is SCIP's start, so when the solver finds
-   * nothing better within its node limit, or there is nothing to expect, the plan is the myopic
-   * one.
+   * are never committed. Every job of the queue that the myopic heuristic (the plan of {@link
+   * #plan(PlanRequest)} without its time-limited exact program) placed is placed within its
+   * deadline, and that plan is SCIP's start, so when SCIP finds no plan the heuristic's stands;
+   * with nothing to expect this is {@link #plan(PlanRequest)}.
    */
   public static PlanResult plan(PlanRequest req, List<PlanJob> expected, int samples) {
-    PlanResult myopic = plan(req);
     if (expected.isEmpty() || samples <= 0 || req.jobs().isEmpty()) {
-      return myopic;
+      return plan(req);
     }
+    // SCIP's start: the myopic heuristic without the ojAlgo program, whose time limit would make
+    // the start, and so the decision, depend on the machine's load (SCIP's own search, bounded by
+    // nodes, then does what that program would)
+    PlanResult myopic =
+        plan(
+            new PlanRequest(
+                req.jobs(),
+                req.regions(),
+                req.forecasts(),
+                req.yearlyGramsPerKwh(),
+                req.running(),
+                req.now(),
+                req.settings().withExactMaxBinaries(0)));
     List<PlanJob> all = new ArrayList<>(req.jobs());
     all.addAll(expected);
     PlanRequest wide =
